@@ -1,0 +1,152 @@
+package org.twittner.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A DataSource that picks the JDBC driver from the URL, so that switching from the embedded H2
+ * default to MySQL is one setting ({@code TWITTNER_DB_URL}) and not two. The server's connection
+ * pool wraps it; it opens one physical connection per call.
+ */
+public class JdbcUrlDataSource implements DataSource {
+
+    private String url;
+    private String user;
+    private String password;
+    private int loginTimeout;
+    private volatile Driver driver;
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public void setURL(String url) {
+        this.url = url;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    // The pool may set the other standard @DataSourceDefinition properties; the URL says it all.
+    public void setServerName(String ignored) {
+    }
+
+    public void setPortNumber(int ignored) {
+    }
+
+    public void setDatabaseName(String ignored) {
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(user, password);
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (pass != null) {
+            properties.setProperty("password", pass);
+        }
+        Connection connection = driver().connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("No JDBC driver accepts the URL in TWITTNER_DB_URL");
+        }
+        return connection;
+    }
+
+    private Driver driver() throws SQLException {
+        Driver found = driver;
+        if (found == null) {
+            found = loadDriver(url);
+            driver = found;
+        }
+        return found;
+    }
+
+    static String driverClassFor(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:")) {
+            return "com.mysql.cj.jdbc.Driver";
+        }
+        return null;
+    }
+
+    private static Driver loadDriver(String jdbcUrl) throws SQLException {
+        if (jdbcUrl == null) {
+            throw new SQLException("TWITTNER_DB_URL is not set");
+        }
+        String className = driverClassFor(jdbcUrl);
+        if (className == null) {
+            return DriverManager.getDriver(jdbcUrl);
+        }
+        try {
+            Class<?> type = Class.forName(className, true, JdbcUrlDataSource.class.getClassLoader());
+            return (Driver) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("JDBC driver " + className + " is not available", e);
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

@@ -1,0 +1,72 @@
+package org.twittner.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Settings, from MicroProfile Config: a system property {@code twittner.media.dir} or the
+ * environment variable {@code TWITTNER_MEDIA_DIR}, and so on. The defaults run out of the box.
+ * (The database settings are read by {@link SchemaMigrator}'s data source definition.)
+ */
+@ApplicationScoped
+public class TwittnerConfig {
+
+    @Inject
+    @ConfigProperty(name = "twittner.public.url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "twittner.media.dir", defaultValue = "./data/upload")
+    String mediaDir;
+
+    @Inject
+    @ConfigProperty(name = "twittner.upload.max.bytes", defaultValue = "20971520")
+    long uploadMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "twittner.image.max.pixels", defaultValue = "50000000")
+    long imageMaxPixels;
+
+    @Inject
+    @ConfigProperty(name = "twittner.session.ttl.days", defaultValue = "365")
+    int sessionTtlDays;
+
+    @Inject
+    @ConfigProperty(name = "twittner.refresh.ttl.days", defaultValue = "730")
+    int refreshTtlDays;
+
+    @Inject
+    @ConfigProperty(name = "twittner.bcrypt.cost", defaultValue = "10")
+    int bcryptCost;
+
+    /** The site URL the apps reach us at, without a trailing slash. */
+    public String publicUrl() {
+        return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public Path mediaDir() {
+        return Path.of(mediaDir).toAbsolutePath().normalize();
+    }
+
+    public long uploadMaxBytes() {
+        return uploadMaxBytes;
+    }
+
+    public long imageMaxPixels() {
+        return imageMaxPixels;
+    }
+
+    public long sessionTtlSeconds() {
+        return sessionTtlDays * 86_400L;
+    }
+
+    public long refreshTtlSeconds() {
+        return refreshTtlDays * 86_400L;
+    }
+
+    public int bcryptCost() {
+        return bcryptCost;
+    }
+}
