@@ -1,0 +1,109 @@
+package org.twittner.session.control;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
+import org.twittner.platform.ApiException;
+import org.twittner.platform.TwittnerConfig;
+import org.twittner.platform.UnixTime;
+import org.twittner.profile.control.UserViews;
+import org.twittner.profile.entity.User;
+
+/**
+ * Sign-up and login. bcrypt takes tens of milliseconds by design, so it runs outside any
+ * transaction; the database work goes through {@link AccountStore} and {@link SessionService}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AccountService {
+
+    private static final int LOGIN_EMAIL_MAX = 55;
+    private static final int LOGIN_PASSWORD_MAX = 20;
+
+    @EJB
+    AccountStore accounts;
+
+    @EJB
+    SessionService sessions;
+
+    @Inject
+    UserViews views;
+
+    @Inject
+    TwittnerConfig config;
+
+    public SignedIn login(String email, String password, String deviceType, String ip) {
+        String platform = platform(deviceType);
+        if (email == null || email.isBlank() || email.length() > LOGIN_EMAIL_MAX
+                || password == null || password.isEmpty() || password.length() > LOGIN_PASSWORD_MAX) {
+            throw incorrectCredentials();
+        }
+        Optional<User> found = accounts.byEmail(email);
+        if (found.isEmpty()) {
+            Passwords.checkNothing(password);
+            throw incorrectCredentials();
+        }
+        User user = found.get();
+        Passwords.Match match = Passwords.check(password, user.getPasswordHash());
+        if (match == Passwords.Match.NONE) {
+            throw incorrectCredentials();
+        }
+        if (user.getStatus() != User.ACTIVE) {
+            throw new ApiException(402, "Account disabled or inactive");
+        }
+        if (match == Passwords.Match.LEGACY_FILTERED || Passwords.cost(user.getPasswordHash()) < config.bcryptCost()) {
+            accounts.replacePasswordHash(user.getId(), Passwords.hash(password, config.bcryptCost()));
+        }
+        IssuedTokens tokens = sessions.open(user.getId(), platform, ip);
+        user.markActive(UnixTime.now(), ip); // our detached copy, to show what open() stored
+        return new SignedIn(views.signedInUser(user), tokens);
+    }
+
+    /** Registers an account and signs it in on this device (the docs return {@code auth}). */
+    public IssuedTokens signup(SignupForm form, String deviceType, String ip) {
+        form.checkNames();
+        form.checkUsername();
+        if (accounts.usernameTaken(form.username())) {
+            throw usernameTaken();
+        }
+        form.checkEmail();
+        if (accounts.emailTaken(form.email())) {
+            throw emailTaken();
+        }
+        form.checkPassword();
+        String platform = platform(deviceType);
+        String hash = Passwords.hash(form.password(), config.bcryptCost());
+        User user = new User(form.username(), form.email(), hash, form.firstName(), form.lastName(), UnixTime.now());
+        long userId = accounts.create(user).orElseThrow(() ->
+                accounts.usernameTaken(form.username()) ? usernameTaken() : emailTaken());
+        return sessions.open(userId, platform, ip);
+    }
+
+    /** {@code device_type}: ios or android, android when absent. */
+    static String platform(String deviceType) {
+        if (deviceType == null || deviceType.isBlank()) {
+            return "mobile_android";
+        }
+        String type = deviceType.strip().toLowerCase(Locale.ROOT);
+        if (!type.equals("android") && !type.equals("ios")) {
+            throw new ApiException(402, "Incorrect device type");
+        }
+        return "mobile_" + type;
+    }
+
+    private static ApiException incorrectCredentials() {
+        return new ApiException(402, "Incorrect Credentials");
+    }
+
+    private static ApiException usernameTaken() {
+        return new ApiException(410, "This username is already taken");
+    }
+
+    private static ApiException emailTaken() {
+        return new ApiException(409, "Email ID already registered");
+    }
+}

@@ -1,0 +1,5 @@
+package org.twittner.session.control;
+
+/** The signed-in user behind a request, and the session (device) it came through. */
+public record Caller(long userId, long sessionId) {
+}

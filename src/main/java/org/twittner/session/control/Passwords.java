@@ -1,0 +1,71 @@
+package org.twittner.session.control;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * bcrypt hashing. New hashes are {@code $2a$}; existing {@code $2y$} hashes from a ColibriSM
+ * (PHP) user table verify unchanged. Like PHP, bytes past the 72nd are ignored.
+ */
+public final class Passwords {
+
+    private static final BCrypt.Hasher HASHER =
+            BCrypt.with(BCrypt.Version.VERSION_2A, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A));
+    private static final BCrypt.Verifyer VERIFYER =
+            BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A));
+
+    /** Verified against when the e-mail is unknown, so that both cases cost the same time. */
+    private static final String DUMMY_HASH = hash("no such account", 10);
+
+    /** How a password matched. */
+    public enum Match {
+        NONE,
+        EXACT,
+        /** Only the ColibriSM-filtered text matched: the hash should be replaced. */
+        LEGACY_FILTERED
+    }
+
+    private Passwords() {
+    }
+
+    public static String hash(String password, int cost) {
+        return HASHER.hashToString(cost, password.toCharArray());
+    }
+
+    public static Match check(String password, String hash) {
+        if (hash == null || !hash.startsWith("$2")) {
+            return Match.NONE;
+        }
+        if (verifies(password, hash)) {
+            return Match.EXACT;
+        }
+        String filtered = LegacyPasswordText.filter(password);
+        if (!filtered.equals(password) && verifies(filtered, hash)) {
+            return Match.LEGACY_FILTERED;
+        }
+        return Match.NONE;
+    }
+
+    /** Spends the time of one verification, for unknown accounts. */
+    public static void checkNothing(String password) {
+        verifies(password, DUMMY_HASH);
+    }
+
+    /** The cost a stored hash was made with, or 0 when it is not bcrypt. */
+    public static int cost(String hash) {
+        try {
+            return Integer.parseInt(hash.substring(4, 6));
+        } catch (RuntimeException notBcrypt) {
+            return 0;
+        }
+    }
+
+    private static boolean verifies(String password, String hash) {
+        try {
+            return VERIFYER.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
+        } catch (IllegalArgumentException malformedHash) {
+            return false;
+        }
+    }
+}

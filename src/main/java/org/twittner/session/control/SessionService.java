@@ -1,0 +1,127 @@
+package org.twittner.session.control;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.twittner.platform.ApiException;
+import org.twittner.platform.TwittnerConfig;
+import org.twittner.platform.UnixTime;
+import org.twittner.profile.entity.User;
+import org.twittner.session.entity.AuthSession;
+
+/**
+ * Sessions: one per signed-in device, found by the hash of its access token. Refresh tokens
+ * belong to one session and rotate on every use.
+ */
+@Stateless
+public class SessionService {
+
+    /** last_active / ip_address are written at most this often per user. */
+    static final long ACTIVITY_RESOLUTION_SECONDS = 30 * 60;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TwittnerConfig config;
+
+    /** Opens a session for a user who just proved who they are. */
+    public IssuedTokens open(long userId, String platform, String ip) {
+        long now = UnixTime.now();
+        AuthSession session = new AuthSession(userId, platform, now);
+        IssuedTokens tokens = rotate(session, now);
+        em.persist(session);
+        User user = em.find(User.class, userId);
+        user.markActive(now, ip);
+        return tokens;
+    }
+
+    /** The caller behind an access token, or empty for a missing, unknown or expired token. */
+    public Optional<Caller> resolve(String token, String ip) {
+        if (token == null || token.length() != Tokens.LENGTH) {
+            return Optional.empty();
+        }
+        long now = UnixTime.now();
+        List<Object[]> rows = em.createQuery(
+                        "select s.id, u.id, u.lastActiveAt, u.status from AuthSession s, User u"
+                                + " where u.id = s.userId and s.tokenHash = :hash and s.expiresAt > :now",
+                        Object[].class)
+                .setParameter("hash", Tokens.hash(token))
+                .setParameter("now", now)
+                .getResultList();
+        if (rows.isEmpty() || ((Number) rows.get(0)[3]).intValue() != User.ACTIVE) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        long userId = ((Number) row[1]).longValue();
+        if (now - ((Number) row[2]).longValue() >= ACTIVITY_RESOLUTION_SECONDS) {
+            em.find(User.class, userId).markActive(now, ip);
+        }
+        return Optional.of(new Caller(userId, ((Number) row[0]).longValue()));
+    }
+
+    public Caller requireCaller(String token, String ip) {
+        return resolve(token, ip).orElseThrow(ApiException::unauthorized);
+    }
+
+    /** login and signup are for guests (reference behaviour). */
+    public void refuseSignedIn(String token, String ip) {
+        if (resolve(token, ip).isPresent()) {
+            throw new ApiException(400, "You are already logged in");
+        }
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair. The row lock makes two concurrent uses of one
+     * token yield one new pair; the other use, like any later one, is refused.
+     */
+    public IssuedTokens refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.length() < 50 || refreshToken.length() > 250) {
+            throw new ApiException(400, "Incorrect token value");
+        }
+        String hash = Tokens.hash(refreshToken);
+        long now = UnixTime.now();
+        AuthSession session = em.createNamedQuery(AuthSession.BY_REFRESH, AuthSession.class)
+                .setParameter("hash", hash)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (session == null) {
+            throw invalidRefresh();
+        }
+        User user = em.find(User.class, session.getUserId());
+        if (session.getRefreshExpiresAt() <= now || user.getStatus() != User.ACTIVE) {
+            throw invalidRefresh();
+        }
+        return rotate(session, now);
+    }
+
+    /** Ends the session the caller is using; the user's other devices stay signed in. */
+    public void end(Caller caller) {
+        AuthSession session = em.find(AuthSession.class, caller.sessionId());
+        if (session != null) {
+            em.remove(session);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "17", persistent = false)
+    public void deleteExpired() {
+        em.createNamedQuery(AuthSession.DELETE_EXPIRED).setParameter("now", UnixTime.now()).executeUpdate();
+    }
+
+    private IssuedTokens rotate(AuthSession session, long now) {
+        String token = Tokens.newToken();
+        String refresh = Tokens.newToken();
+        long expiresAt = now + config.sessionTtlSeconds();
+        session.rotate(Tokens.hash(token), Tokens.hash(refresh), expiresAt, now + config.refreshTtlSeconds());
+        return new IssuedTokens(token, refresh, expiresAt);
+    }
+
+    private static ApiException invalidRefresh() {
+        return new ApiException(400, "Invalid token value or user account disabled");
+    }
+}
