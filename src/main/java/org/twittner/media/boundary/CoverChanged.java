@@ -1,0 +1,5 @@
+package org.twittner.media.boundary;
+
+/** {@code data} of cover and cover_reposition. */
+public record CoverChanged(String coverUrl) {
+}

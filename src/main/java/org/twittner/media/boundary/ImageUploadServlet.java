@@ -1,0 +1,77 @@
+package org.twittner.media.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.twittner.media.control.ImageRejected;
+import org.twittner.media.control.MediaStore;
+import org.twittner.platform.ApiException;
+import org.twittner.platform.Envelope;
+import org.twittner.platform.Failures;
+import org.twittner.platform.TwittnerConfig;
+import org.twittner.platform.WireJson;
+import org.twittner.session.control.Caller;
+import org.twittner.session.control.SessionService;
+
+/**
+ * The shape of an image upload endpoint: stream the form in with the size limit, then check the
+ * caller (401), then the file (400), then hand it to the control layer. Every outcome is an
+ * envelope; the temporary upload is gone when the request ends.
+ */
+abstract class ImageUploadServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ImageUploadServlet.class.getName());
+
+    @Inject
+    transient TwittnerConfig config;
+
+    @Inject
+    transient MediaStore store;
+
+    @EJB
+    transient SessionService sessions;
+
+    /** The multipart field that carries the file. */
+    abstract String fileField();
+
+    /** The documented 400 message for a missing or unusable file. */
+    abstract String invalidMessage();
+
+    /** Processes the accepted upload; returns the success envelope. */
+    abstract Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Envelope answer;
+        boolean abandoned = false;
+        try (UploadedForm form = UploadedForm.read(request, fileField(), config.uploadMaxBytes(), store)) {
+            abandoned = form.abandoned;
+            Caller caller = sessions.requireCaller(form.params.sessionToken(), request.getRemoteAddr());
+            if (form.file == null) {
+                throw new ApiException(400, invalidMessage());
+            }
+            answer = accept(caller, form.file, form.fileName);
+        } catch (ApiException refused) {
+            answer = refused.toEnvelope();
+        } catch (ImageRejected rejected) {
+            LOG.log(Level.FINE, "image refused: {0}", rejected.getMessage());
+            answer = Envelope.error(400, invalidMessage());
+        } catch (IOException | RuntimeException failure) {
+            response.setHeader(Failures.REQUEST_ID_HEADER,
+                    Failures.log(request.getMethod(), request.getRequestURI(), failure));
+            answer = Failures.envelope();
+        }
+        if (abandoned) {
+            // the rest of the body was never read: the connection cannot carry another request
+            response.setHeader("Connection", "close");
+        }
+        WireJson.send(answer, response);
+    }
+}

@@ -1,0 +1,91 @@
+package org.twittner.media.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.twittner.media.control.LocalMediaStore;
+
+/**
+ * Serves {@code /upload/...} from the media directory. Stored names are unique and never
+ * rewritten, so they are cacheable for a year. The default pictures ship inside the WAR and are
+ * used unless the media directory holds its own.
+ */
+@WebServlet("/upload/*")
+public class MediaFileServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String DEFAULTS = "/WEB-INF/media-defaults/";
+    private static final Map<String, String> TYPES = Map.of(
+            "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "gif", "image/gif",
+            "webp", "image/webp", "mp4", "video/mp4", "mov", "video/quicktime", "webm", "video/webm",
+            "3gp", "video/3gpp");
+
+    @Inject
+    transient LocalMediaStore store;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String relative = request.getPathInfo();
+        if (relative == null || relative.contains("\\")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Path file = store.resolve(LocalMediaStore.PREFIX + relative.substring(1));
+        if (file != null && Files.isRegularFile(file)) {
+            serveFile(file, request, response);
+            return;
+        }
+        URL bundled = relative.startsWith("/default/") && relative.indexOf('/', 9) < 0
+                ? getServletContext().getResource(DEFAULTS + relative.substring(9)) : null;
+        if (bundled == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setContentType(typeOf(relative));
+        response.setHeader("Cache-Control", "public, max-age=86400");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!"HEAD".equals(request.getMethod())) {
+            try (InputStream in = bundled.openStream(); OutputStream out = response.getOutputStream()) {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    private void serveFile(Path file, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        long size = Files.size(file);
+        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified) + "\"";
+        response.setHeader("ETag", etag);
+        response.setDateHeader("Last-Modified", modified);
+        response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (etag.equals(request.getHeader("If-None-Match"))
+                || (request.getHeader("If-None-Match") == null && request.getDateHeader("If-Modified-Since") >= modified / 1000 * 1000)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(typeOf(file.getFileName().toString()));
+        response.setContentLengthLong(size);
+        if (!"HEAD".equals(request.getMethod())) {
+            try (OutputStream out = response.getOutputStream()) {
+                Files.copy(file, out);
+            }
+        }
+    }
+
+    private static String typeOf(String name) {
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+}

@@ -1,0 +1,101 @@
+package org.twittner.media.boundary;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.twittner.media.control.MediaStore;
+import org.twittner.platform.RequestParams;
+
+/**
+ * A multipart upload read as it streams in: text fields into memory, the one expected file part
+ * into a temporary file. The size limit stops the stream as soon as it is crossed; nothing of an
+ * oversized upload is kept.
+ */
+final class UploadedForm implements AutoCloseable {
+
+    private static final int MAX_FIELD_BYTES = 64 * 1024;
+
+    final RequestParams params;
+    /** The uploaded file, or null when there was none (or it was too large). */
+    final Path file;
+    final String fileName;
+    /** The body was not read to its end (over the limit, or malformed). */
+    final boolean abandoned;
+
+    private UploadedForm(RequestParams params, Path file, String fileName, boolean abandoned) {
+        this.params = params;
+        this.file = file;
+        this.fileName = fileName;
+        this.abandoned = abandoned;
+    }
+
+    static UploadedForm read(HttpServletRequest request, String fileField, long maxFileBytes, MediaStore store)
+            throws IOException {
+        Map<String, List<String>> query = RequestParams.parseQuery(request.getQueryString());
+        String sessionHeader = request.getHeader(RequestParams.SESSION_ID);
+        if (!RequestParams.isMultipart(request.getContentType())) {
+            // no file can be in it; the urlencoded fields still say who is calling
+            return new UploadedForm(RequestParams.of(request), null, null, false);
+        }
+        Map<String, List<String>> fields = new HashMap<>();
+        Path file = null;
+        String fileName = null;
+        boolean abandoned = false;
+        JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+        upload.setMaxFileSize(maxFileBytes);
+        upload.setMaxSize(maxFileBytes + 4 * MAX_FIELD_BYTES);
+        try {
+            FileItemInputIterator items = upload.getItemIterator(request);
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                try (InputStream in = item.getInputStream()) {
+                    if (item.isFormField()) {
+                        byte[] value = in.readNBytes(MAX_FIELD_BYTES);
+                        fields.computeIfAbsent(item.getFieldName(), k -> new ArrayList<>())
+                                .add(new String(value, StandardCharsets.UTF_8));
+                    } else if (fileField.equals(item.getFieldName()) && file == null) {
+                        file = store.newTempFile();
+                        fileName = item.getName();
+                        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    // other file parts are skipped unread: closing the stream discards them
+                }
+            }
+        } catch (FileUploadException overLimitOrMalformed) {
+            abandoned = true;
+            deleteQuietly(file);
+            file = null;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        return new UploadedForm(new RequestParams(query, fields, sessionHeader), file, fileName, abandoned);
+    }
+
+    @Override
+    public void close() {
+        deleteQuietly(file);
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path != null) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a stale temporary file is removed by the media store's start-up sweep
+            }
+        }
+    }
+}

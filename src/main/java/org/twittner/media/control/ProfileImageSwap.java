@@ -1,0 +1,114 @@
+package org.twittner.media.control;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.twittner.platform.ApiException;
+import org.twittner.profile.entity.User;
+
+/**
+ * Points a user's row at new image files, under a row lock so that concurrent uploads for one
+ * user apply one after the other. The files it is given already exist. After the commit the
+ * files the row no longer names are deleted; after a rollback the new files are.
+ */
+@Stateless
+public class ProfileImageSwap {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MediaStore store;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
+    public void avatar(long userId, String avatar) {
+        Replacement replacement = replacing(List.of(avatar));
+        User user = lockedUser(userId);
+        replacement.replaced(List.of(user.getAvatar()));
+        user.setAvatar(avatar);
+    }
+
+    public void cover(long userId, String cover, String coverOrig) {
+        Replacement replacement = replacing(List.of(cover, coverOrig));
+        User user = lockedUser(userId);
+        replacement.replaced(List.of(user.getCover(), user.getCoverOrig()));
+        user.setCover(cover);
+        user.setCoverOrig(coverOrig);
+    }
+
+    /**
+     * Cuts a new shown cover from the kept original at {@code topOffset}. Done under the lock
+     * (a 600 px image takes milliseconds) so that a concurrent cover upload cannot swap the
+     * original away in between.
+     */
+    public String repositionCover(long userId, long topOffset) {
+        String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+        Replacement replacement = replacing(List.of(cover));
+        User user = lockedUser(userId);
+        Path original = store.locate(user.getCoverOrig());
+        if (original == null) {
+            throw new ApiException(400, "Cover image is missing or invalid");
+        }
+        try {
+            BufferedImage window = ImagePipeline.coverWindow(ImagePipeline.readStored(original), topOffset);
+            Path temp = store.newTempFile();
+            ImagePipeline.writeJpeg(window, temp);
+            store.put(temp, cover);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        replacement.replaced(List.of(user.getCover()));
+        user.setCover(cover);
+        return cover;
+    }
+
+    private User lockedUser(long userId) {
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            throw ApiException.unauthorized(); // the account went away during the request
+        }
+        return user;
+    }
+
+    /** Registered first, so that the new files are cleaned up whatever fails after. */
+    private Replacement replacing(List<String> added) {
+        Replacement replacement = new Replacement(added);
+        transaction.registerInterposedSynchronization(replacement);
+        return replacement;
+    }
+
+    private final class Replacement implements Synchronization {
+        private final List<String> added;
+        private List<String> replaced = List.of();
+
+        Replacement(List<String> added) {
+            this.added = added;
+        }
+
+        void replaced(List<String> paths) {
+            replaced = paths;
+        }
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            (status == Status.STATUS_COMMITTED ? replaced : added).forEach(store::delete);
+        }
+    }
+}
