@@ -1,0 +1,17 @@
+package org.twittner.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class JdbcUrlDataSourceTest {
+
+    @Test
+    void driverFollowsTheUrl() {
+        assertEquals("org.h2.Driver", JdbcUrlDataSource.driverClassFor("jdbc:h2:file:./data/twittner;MODE=MySQL"));
+        assertEquals("com.mysql.cj.jdbc.Driver", JdbcUrlDataSource.driverClassFor("jdbc:mysql://db:3306/twittner"));
+        assertEquals("com.mysql.cj.jdbc.Driver", JdbcUrlDataSource.driverClassFor("jdbc:mariadb://db/twittner"));
+        assertNull(JdbcUrlDataSource.driverClassFor("jdbc:postgresql://db/twittner"));
+    }
+}
