@@ -24,6 +24,7 @@ public final class RequestParams {
 
     /** A text field longer than this is refused rather than buffered. */
     private static final int MAX_TEXT_FIELD_BYTES = 64 * 1024;
+    private static final int MAX_FORM_BYTES = 1024 * 1024;
 
     private final Map<String, List<String>> query;
     private final Map<String, List<String>> body;
@@ -35,12 +36,18 @@ public final class RequestParams {
         this.sessionHeader = sessionHeader;
     }
 
-    /** Reads the query string and the form body of a request handled by the JAX-RS servlet. */
+    /** The parameters of a JAX-RS request, as {@link RequestParamsFilter} read them. */
     public static RequestParams of(HttpServletRequest request) {
+        Object read = request.getAttribute(RequestParamsFilter.ATTRIBUTE);
+        return read instanceof RequestParams params ? params : read(request);
+    }
+
+    /** Reads the query string and the form body (urlencoded or multipart). */
+    static RequestParams read(HttpServletRequest request) {
         Map<String, List<String>> query = parseQuery(request.getQueryString());
         Map<String, List<String>> body = isMultipart(request.getContentType())
                 ? multipartFields(request)
-                : formFields(request, query);
+                : formFields(request);
         return new RequestParams(query, body, request.getHeader(SESSION_ID));
     }
 
@@ -84,19 +91,22 @@ public final class RequestParams {
         return values;
     }
 
-    /**
-     * The servlet container merges query and urlencoded body, query values first; what is left
-     * after the query's values is the body's.
-     */
-    private static Map<String, List<String>> formFields(HttpServletRequest request, Map<String, List<String>> query) {
-        Map<String, List<String>> body = new HashMap<>();
-        request.getParameterMap().forEach((name, values) -> {
-            int fromQuery = query.getOrDefault(name, List.of()).size();
-            if (values.length > fromQuery) {
-                body.put(name, List.of(values).subList(fromQuery, values.length));
+    /** An urlencoded body, read from the stream. Any other body type carries no parameters. */
+    private static Map<String, List<String>> formFields(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return Map.of();
+        }
+        try {
+            // not closed: the stream belongs to the container, and Jersey still looks at it
+            byte[] body = request.getInputStream().readNBytes(MAX_FORM_BYTES + 1);
+            if (body.length > MAX_FORM_BYTES) {
+                throw new ApiException(400, "The request body is malformed or too large");
             }
-        });
-        return body;
+            return parseQuery(new String(body, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            throw new ApiException(400, "The request body is malformed or too large");
+        }
     }
 
     private static Map<String, List<String>> multipartFields(HttpServletRequest request) {

@@ -1,0 +1,246 @@
+package org.twittner.profile.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twittner.testing.Wire.Type.BOOLEAN;
+import static org.twittner.testing.Wire.Type.NUMBER;
+import static org.twittner.testing.Wire.Type.OBJECT;
+import static org.twittner.testing.Wire.Type.STRING;
+import static org.twittner.testing.Wire.assertEnvelope;
+import static org.twittner.testing.Wire.assertError;
+import static org.twittner.testing.Wire.assertShape;
+import static org.twittner.testing.Wire.shape;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.platform.SchemaMigrator;
+import org.twittner.profile.control.ProfileService;
+import org.twittner.profile.control.ProfileView;
+import org.twittner.session.control.AccountService;
+import org.twittner.session.control.Caller;
+import org.twittner.session.control.SessionService;
+import org.twittner.session.control.SignupForm;
+import org.twittner.testing.Accounts;
+import org.twittner.testing.Accounts.Account;
+import org.twittner.testing.ApiClient;
+import org.twittner.testing.ApiClient.Reply;
+import org.twittner.testing.Wire;
+
+/**
+ * profile: the wire contract over HTTP (client-side tests), and who sees what, checked inside
+ * the server against the EJBs and the database (follows and blocks have no endpoint yet).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ProfileApiIT {
+
+    private static final Map<String, Wire.Type> RELATION = shape(
+            "is_blocked_visitor", BOOLEAN, "is_blocked_profile", BOOLEAN, "is_following", BOOLEAN);
+
+    private static final Map<String, Wire.Type> PROFILE = shape(
+            "id", NUMBER, "first_name", STRING, "last_name", STRING, "avatar", STRING, "cover", STRING,
+            "cover_orig", STRING, "user_name", STRING, "email", STRING, "is_verified", BOOLEAN, "website", STRING,
+            "about_you", STRING, "gender", STRING, "country", STRING, "post_count", NUMBER, "about", STRING,
+            "ip_address", STRING, "following_count", NUMBER, "follower_count", NUMBER, "language", STRING,
+            "last_active", STRING, "profile_privacy", STRING, "member_since", STRING, "is_blocked_visitor", BOOLEAN,
+            "is_following", BOOLEAN, "can_view_profile", BOOLEAN, "user", OBJECT);
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
+                .addPackage(ApiClient.class.getPackage())
+                .addClass(ProfileApiIT.class);
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    // ---- over HTTP ---------------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void guestSeesThePublicProfileWithoutEmailOrIp() {
+        ApiClient api = new ApiClient(deployment);
+        Account account = Accounts.create(api);
+        Reply reply = api.get("profile", "user_id", Long.toString(account.id()));
+        assertEnvelope(reply, 200, "Profile fetched successfully");
+        JsonObject profile = reply.data();
+        assertShape(profile, PROFILE);
+        assertShape(profile.getJsonObject("user"), RELATION);
+        assertEquals(account.id(), profile.getJsonNumber("id").longValue());
+        assertEquals(account.username(), profile.getString("user_name"));
+        assertEquals("", profile.getString("email"));
+        assertEquals("", profile.getString("ip_address"));
+        assertEquals("https://media.twittner.test/upload/default/avatar.png", profile.getString("avatar"));
+        assertEquals("https://media.twittner.test/upload/default/cover.png", profile.getString("cover"));
+        assertEquals("United States", profile.getString("country"));
+        assertEquals("everyone", profile.getString("profile_privacy"));
+        assertTrue(profile.getString("last_active").matches("\\d{10}"));
+        assertTrue(profile.getString("member_since").matches("[A-Z][a-z]{2} \\d{4}"));
+        assertTrue(profile.getBoolean("can_view_profile"));
+        assertFalse(profile.getBoolean("is_following"));
+    }
+
+    @Test
+    @RunAsClient
+    void anotherUserDoesNotSeeEmailOrIpEither() {
+        ApiClient api = new ApiClient(deployment);
+        Account owner = Accounts.create(api);
+        Account visitor = Accounts.create(api);
+        JsonObject profile = api.postMultipart("profile", "user_id", Long.toString(owner.id()),
+                "session_id", visitor.token()).data();
+        assertEquals("", profile.getString("email"));
+        assertEquals("", profile.getString("ip_address"));
+    }
+
+    @Test
+    @RunAsClient
+    void ownerSeesOwnEmailAndIp() {
+        ApiClient api = new ApiClient(deployment);
+        Account account = Accounts.create(api);
+        JsonObject profile = api.get("profile", "user_id", Long.toString(account.id()), "session_id", account.token()).data();
+        assertEquals(account.email(), profile.getString("email"));
+        assertFalse(profile.getString("ip_address").isEmpty());
+    }
+
+    @Test
+    @RunAsClient
+    void usernameFindsTheProfileAndWinsOverUserId() {
+        ApiClient api = new ApiClient(deployment);
+        Account account = Accounts.create(api);
+        Account other = Accounts.create(api);
+        assertEquals(account.id(), api.get("profile", "username", account.username().toUpperCase())
+                .data().getJsonNumber("id").longValue());
+        assertEquals(account.id(), api.postForm("profile", "username", account.username(), "user_id", Long.toString(other.id()))
+                .data().getJsonNumber("id").longValue());
+    }
+
+    @Test
+    @RunAsClient
+    void anInvalidSessionIsAGuest() {
+        ApiClient api = new ApiClient(deployment);
+        Account account = Accounts.create(api);
+        Reply reply = api.get("profile", "user_id", Long.toString(account.id()), "session_id", "0".repeat(64));
+        assertEquals(200, reply.code());
+        assertEquals("", reply.data().getString("email"));
+    }
+
+    @Test
+    @RunAsClient
+    void missingOrInvalidUserIdAndUnknownUsers() {
+        ApiClient api = new ApiClient(deployment);
+        assertError(api.get("profile"), 400, "User ID is missing or invalid");
+        for (String bad : new String[] {"abc", "0", "-5", "1.5", "", "99999999999999999999"}) {
+            assertError(api.get("profile", "user_id", bad), 400, "User ID is missing or invalid");
+        }
+        assertError(api.get("profile", "username", "no-such:name"), 400, "User ID is missing or invalid");
+        assertError(api.get("profile", "user_id", "987654321"), 404, "Profile with this ID does not exist");
+        assertError(api.get("profile", "username", "nobody_" + Accounts.newUsername()), 404, "Profile with this ID does not exist");
+    }
+
+    // ---- inside the server -------------------------------------------------------------------
+
+    @EJB
+    AccountService accounts;
+
+    @EJB
+    SessionService sessions;
+
+    @EJB
+    ProfileService profiles;
+
+    @Resource(lookup = SchemaMigrator.DATASOURCE)
+    DataSource database;
+
+    @Test
+    void followersOnlyProfileIsVisibleToAcceptedFollowersAndTheOwner() throws Exception {
+        Caller owner = newUser();
+        Caller follower = newUser();
+        Caller requester = newUser();
+        Caller stranger = newUser();
+        sql("update users set profile_privacy = 'followers' where id = ?", owner.userId());
+        sql("insert into follows (follower_id, following_id, status, created_at) values (?, ?, 'active', 0)",
+                follower.userId(), owner.userId());
+        sql("insert into follows (follower_id, following_id, status, created_at) values (?, ?, 'pending', 0)",
+                requester.userId(), owner.userId());
+
+        ProfileView seenByFollower = profileOf(owner, Optional.of(follower));
+        assertTrue(seenByFollower.isFollowing());
+        assertTrue(seenByFollower.user().isFollowing());
+        assertTrue(seenByFollower.canViewProfile());
+
+        ProfileView seenByRequester = profileOf(owner, Optional.of(requester));
+        assertFalse(seenByRequester.isFollowing(), "a pending request is not a follow");
+        assertFalse(seenByRequester.canViewProfile());
+
+        assertFalse(profileOf(owner, Optional.of(stranger)).canViewProfile());
+        assertFalse(profileOf(owner, Optional.empty()).canViewProfile());
+        assertTrue(profileOf(owner, Optional.of(owner)).canViewProfile());
+        assertEquals("followers", profileOf(owner, Optional.empty()).profilePrivacy());
+    }
+
+    @Test
+    void blocksShowOnBothSides() throws Exception {
+        Caller owner = newUser();
+        Caller visitor = newUser();
+        sql("insert into blocks (user_id, blocked_id, created_at) values (?, ?, 0)", owner.userId(), visitor.userId());
+
+        ProfileView seenByBlocked = profileOf(owner, Optional.of(visitor));
+        assertTrue(seenByBlocked.isBlockedVisitor());
+        assertTrue(seenByBlocked.user().isBlockedVisitor());
+        assertFalse(seenByBlocked.user().isBlockedProfile());
+        assertFalse(seenByBlocked.canViewProfile(), "a blocked visitor cannot view a public profile");
+
+        ProfileView seenByBlocker = profileOf(visitor, Optional.of(owner));
+        assertTrue(seenByBlocker.user().isBlockedProfile());
+        assertFalse(seenByBlocker.isBlockedVisitor());
+        assertTrue(seenByBlocker.canViewProfile());
+    }
+
+    @Test
+    void countersComeFromTheRow() throws Exception {
+        Caller owner = newUser();
+        sql("update users set follower_count = 3, following_count = 2, post_count = 7, verified = 1 where id = ?", owner.userId());
+        ProfileView profile = profileOf(owner, Optional.empty());
+        assertEquals(3, profile.followerCount());
+        assertEquals(2, profile.followingCount());
+        assertEquals(7, profile.postCount());
+        assertTrue(profile.isVerified());
+    }
+
+    private ProfileView profileOf(Caller owner, Optional<Caller> viewer) {
+        return profiles.profile(Long.toString(owner.userId()), null, viewer);
+    }
+
+    private Caller newUser() {
+        String username = Accounts.newUsername();
+        String token = accounts.signup(new SignupForm("Test", "User", username, username + "@example.com", "secret1"),
+                null, "10.0.0.1").authToken();
+        return sessions.resolve(token, "10.0.0.1").orElseThrow();
+    }
+
+    private void sql(String statement, Object... values) throws Exception {
+        try (Connection connection = database.getConnection(); PreparedStatement update = connection.prepareStatement(statement)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            assertEquals(1, update.executeUpdate());
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package org.twittner.session.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.twittner.testing.Wire.Type.BOOLEAN;
+import static org.twittner.testing.Wire.Type.NUMBER;
+import static org.twittner.testing.Wire.Type.OBJECT;
+import static org.twittner.testing.Wire.Type.STRING;
+import static org.twittner.testing.Wire.assertEnvelope;
+import static org.twittner.testing.Wire.assertError;
+import static org.twittner.testing.Wire.assertShape;
+import static org.twittner.testing.Wire.shape;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.testing.Accounts;
+import org.twittner.testing.Accounts.Account;
+import org.twittner.testing.ApiClient;
+import org.twittner.testing.ApiClient.Reply;
+import org.twittner.testing.Wire;
+
+/**
+ * signup, login, refresh_access_token, logout and the wire rules every endpoint shares, called
+ * as the apps call them.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SessionApiIT {
+
+    private static final Map<String, Wire.Type> AUTH = shape(
+            "auth_token", STRING, "refresh_token", STRING, "auth_token_expiry", NUMBER);
+
+    private static final Map<String, Wire.Type> SIGNED_IN_USER = shape(
+            "user_id", NUMBER, "first_name", STRING, "last_name", STRING, "user_name", STRING,
+            "profile_picture", STRING, "cover_picture", STRING, "email", STRING, "is_verified", BOOLEAN,
+            "website", STRING, "about_you", STRING, "gender", STRING, "country", STRING, "post_count", NUMBER,
+            "last_post", NUMBER, "last_ad", NUMBER, "language", STRING, "following_count", NUMBER,
+            "follower_count", NUMBER, "wallet", STRING, "ip_address", STRING, "last_active", STRING,
+            "member_since", STRING, "profile_privacy", STRING);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"));
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(deployment);
+    }
+
+    // ---- wire rules ---------------------------------------------------------------------------
+
+    @Test
+    void unknownEndpointAnswersLikeTheReference() {
+        for (Reply reply : List.of(api.get("no_such_endpoint"), api.postForm("nope"), api.get("x/y/z"))) {
+            assertEquals(Json.createObjectBuilder().add("status", "400").add("err_code", "invalid_endpoint")
+                    .add("message", "Invalid endpoint error on API call").build(), reply.json());
+        }
+    }
+
+    @Test
+    void oversizedFormIsAClearErrorNotA500() {
+        String huge = "x".repeat(3 * 1024 * 1024);
+        assertError(api.postMultipart("login", "email", huge, "password", "secret1"),
+                400, "The request body is malformed or too large");
+        assertError(api.postForm("login", "email", huge, "password", "secret1"),
+                400, "The request body is malformed or too large");
+    }
+
+    @Test
+    void aBodyThatIsNotAFormCarriesNoParameters() {
+        Reply reply = api.send(HttpRequest.newBuilder(api.url("login", ""))
+                .header("Content-Type", "multipart/form-data; boundary=nothing")
+                .POST(HttpRequest.BodyPublishers.ofString("this is not multipart")));
+        assertError(reply, 402, "Incorrect Credentials");
+        Reply json = api.send(HttpRequest.newBuilder(api.url("login", ""))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"a@b.c\"}")));
+        assertError(json, 402, "Incorrect Credentials");
+    }
+
+    @Test
+    void anyMethodReachesTheEndpoint() {
+        Account account = Accounts.create(api);
+        Reply viaGet = api.get("login", "email", account.email(), "password", Accounts.PASSWORD);
+        assertEnvelope(viaGet, 200, "User logged in successfully", "auth");
+        Reply viaPut = api.send(HttpRequest.newBuilder(api.url("login", "")).header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofString(ApiClient.form("email", account.email(), "password", Accounts.PASSWORD))));
+        assertEnvelope(viaPut, 200, "User logged in successfully", "auth");
+    }
+
+    // ---- signup ------------------------------------------------------------------------------
+
+    @Test
+    void signupCreatesTheAccountAndSignsItIn() {
+        String username = Accounts.newUsername();
+        Reply reply = api.postMultipart("signup", "first_name", "Zoë", "last_name", "Kassing", "username", username,
+                "email", username + "@Example.com", "password", "pässword");
+        assertEnvelope(reply, 200, "User logged in successfully", "auth");
+        assertEquals(Json.createArrayBuilder().build(), reply.json().getJsonArray("data"));
+        JsonObject auth = reply.json().getJsonObject("auth");
+        assertShape(auth, AUTH);
+        assertEquals(64, auth.getString("auth_token").length());
+
+        Reply own = api.get("profile", "username", username, "session_id", auth.getString("auth_token"));
+        assertEquals("Zoë", own.data().getString("first_name"), "UTF-8 survives multipart");
+        assertEquals(username + "@Example.com", own.data().getString("email"));
+
+        Reply login = api.postForm("login", "email", username + "@example.COM", "password", "pässword");
+        assertEquals(200, login.code(), "e-mail matches whatever its case: " + login);
+    }
+
+    @Test
+    void signupRefusesEachInvalidField() {
+        String u = Accounts.newUsername();
+        String e = u + "@example.com";
+        assertSignupError(410, "Invalid user first name", "Al", "Kassing", u, e, "secret1");
+        assertSignupError(410, "Invalid user last name", "Dan", "", u, e, "secret1");
+        assertSignupError(410, "Invalid username", "Dan", "Kassing", "no spaces", e, "secret1");
+        assertSignupError(410, "Invalid email address", "Dan", "Kassing", u, "not-an-email", "secret1");
+        assertSignupError(410, "Invalid password", "Dan", "Kassing", u, e, "12345");
+        // nothing was half-written: the same username and e-mail are still free
+        assertEquals(200, api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", u,
+                "email", e, "password", "secret1").code());
+    }
+
+    @Test
+    void signupRefusesTakenUsernameAndEmail() {
+        Account taken = Accounts.create(api);
+        assertSignupError(410, "This username is already taken", "Dan", "Kassing", taken.username().toUpperCase(),
+                Accounts.newUsername() + "@example.com", "secret1");
+        assertSignupError(409, "Email ID already registered", "Dan", "Kassing", Accounts.newUsername(),
+                taken.email().toUpperCase(), "secret1");
+    }
+
+    @Test
+    void signupAndLoginAreForGuests() {
+        Account account = Accounts.create(api);
+        assertError(api.postForm("signup", "session_id", account.token(), "first_name", "Dan", "last_name", "Kassing",
+                "username", Accounts.newUsername(), "email", Accounts.newUsername() + "@example.com", "password", "secret1"),
+                400, "You are already logged in");
+        assertError(api.postForm("login", "session_id", account.token(), "email", account.email(), "password", Accounts.PASSWORD),
+                400, "You are already logged in");
+    }
+
+    // ---- login -------------------------------------------------------------------------------
+
+    @Test
+    void loginAnswersTheUserAndTheTokensAsTheAppsParseThem() {
+        Account account = Accounts.create(api);
+        for (Reply reply : List.of(
+                api.postMultipart("login", "email", account.email(), "password", Accounts.PASSWORD),
+                api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD, "device_type", "ios"))) {
+            assertEnvelope(reply, 200, "User logged in successfully", "auth");
+            assertShape(reply.data(), shape("user", OBJECT));
+            JsonObject user = reply.data().getJsonObject("user");
+            assertShape(user, SIGNED_IN_USER);
+            assertEquals(account.id(), user.getJsonNumber("user_id").longValue());
+            assertEquals(account.username(), user.getString("user_name"));
+            assertEquals(account.email(), user.getString("email"));
+            assertEquals("United States", user.getString("country"));
+            assertEquals("0.00", user.getString("wallet"));
+            assertTrue(user.getString("last_active").matches("\\d{10}"), user.toString());
+            assertTrue(user.getString("member_since").matches("[A-Z][a-z]{2} \\d{4}"), user.toString());
+            assertTrue(user.getString("profile_picture").startsWith("https://media.twittner.test/upload/"), user.toString());
+            assertEquals("everyone", user.getString("profile_privacy"));
+
+            JsonObject auth = reply.json().getJsonObject("auth");
+            assertShape(auth, AUTH);
+            long inAYear = Instant.now().getEpochSecond() + 365L * 86_400;
+            assertTrue(Math.abs(auth.getJsonNumber("auth_token_expiry").longValue() - inAYear) < 120, auth.toString());
+            assertNotEquals(account.token(), auth.getString("auth_token"), "each login is a new session");
+        }
+    }
+
+    @Test
+    void loginRefusesWrongCredentials() {
+        Account account = Accounts.create(api);
+        assertError(api.postForm("login", "email", account.email(), "password", "wrong-one"), 402, "Incorrect Credentials");
+        assertError(api.postForm("login", "email", "nobody-" + account.email(), "password", Accounts.PASSWORD), 402, "Incorrect Credentials");
+        assertError(api.postForm("login", "email", account.email()), 402, "Incorrect Credentials");
+        assertError(api.postForm("login"), 402, "Incorrect Credentials");
+        assertError(api.postForm("login", "email", account.email(), "password", "x".repeat(21)), 402, "Incorrect Credentials");
+    }
+
+    @Test
+    void loginRefusesAnUnknownDeviceType() {
+        Account account = Accounts.create(api);
+        assertError(api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD, "device_type", "windows"),
+                402, "Incorrect device type");
+    }
+
+    // ---- refresh_access_token ----------------------------------------------------------------
+
+    @Test
+    void refreshRotatesBothTokens() {
+        Account account = Accounts.create(api);
+        Reply reply = api.postForm("refresh_access_token", "refresh_token", account.refreshToken());
+        assertEnvelope(reply, 200, "Token refreshed Out successful");
+        assertShape(reply.data(), AUTH);
+        String newToken = reply.data().getString("auth_token");
+        String newRefresh = reply.data().getString("refresh_token");
+
+        assertError(api.postForm("logout", "session_id", account.token()), 401, "Unauthorized Access");
+        assertError(api.postForm("refresh_access_token", "refresh_token", account.refreshToken()),
+                400, "Invalid token value or user account disabled");
+        assertEquals(200, api.postForm("refresh_access_token", "refresh_token", newRefresh).code());
+        assertError(api.postForm("logout", "session_id", newToken), 401, "Unauthorized Access");
+    }
+
+    @Test
+    void refreshRefusesMalformedAndUnknownTokens() {
+        assertError(api.postForm("refresh_access_token"), 400, "Incorrect token value");
+        assertError(api.postForm("refresh_access_token", "refresh_token", "short"), 400, "Incorrect token value");
+        assertError(api.postForm("refresh_access_token", "refresh_token", "a".repeat(251)), 400, "Incorrect token value");
+        assertError(api.postForm("refresh_access_token", "refresh_token", "0".repeat(64)),
+                400, "Invalid token value or user account disabled");
+    }
+
+    @Test
+    void aRefreshTokenWorksOnceEvenWhenSentConcurrently() throws Exception {
+        Account account = Accounts.create(api);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Reply>> calls = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return api.postForm("refresh_access_token", "refresh_token", account.refreshToken());
+        })).toList();
+        start.countDown();
+        long successes = 0;
+        for (CompletableFuture<Reply> call : calls) {
+            Reply reply = call.get();
+            if (reply.code() == 200) {
+                successes++;
+            } else {
+                assertError(reply, 400, "Invalid token value or user account disabled");
+            }
+        }
+        assertEquals(1, successes);
+    }
+
+    // ---- logout ------------------------------------------------------------------------------
+
+    @Test
+    void logoutEndsOnlyTheCallingSession() {
+        Account account = Accounts.create(api);
+        String otherDevice = api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD)
+                .json().getJsonObject("auth").getString("auth_token");
+
+        Reply reply = api.postMultipart("logout", "session_id", account.token());
+        assertError(reply, 200, "Signout successful");
+        assertError(api.postForm("logout", "session_id", account.token()), 401, "Unauthorized Access");
+        assertEquals(200, api.postForm("logout", "session_id", otherDevice).code(), "the other device was still signed in");
+    }
+
+    @Test
+    void sessionIdIsReadFromTheBodyTheQueryOrTheHeader() {
+        Account viaHeader = Accounts.create(api);
+        Reply header = api.send(HttpRequest.newBuilder(api.url("logout", "")).header("session_id", viaHeader.token())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, header.code(), header.toString());
+
+        Account viaQuery = Accounts.create(api);
+        assertEquals(200, api.send(HttpRequest.newBuilder(api.url("logout", "session_id=" + viaQuery.token()))
+                .POST(HttpRequest.BodyPublishers.noBody())).code());
+    }
+
+    @Test
+    void logoutNeedsASession() {
+        assertError(api.postForm("logout"), 401, "Unauthorized Access");
+        assertError(api.postForm("logout", "session_id", "f".repeat(64)), 401, "Unauthorized Access");
+        assertError(api.get("logout", "session_id", "' or 1=1 --"), 401, "Unauthorized Access");
+    }
+
+    private void assertSignupError(int code, String message, String first, String last, String username, String email,
+            String password) {
+        assertError(api.postForm("signup", "first_name", first, "last_name", last, "username", username,
+                "email", email, "password", password), code, message);
+    }
+}
