@@ -26,6 +26,8 @@ import org.twittner.platform.RequestParams;
 final class UploadedForm implements AutoCloseable {
 
     private static final int MAX_FIELD_BYTES = 64 * 1024;
+    /** All text fields together; the file is limited on its own. */
+    private static final int MAX_FIELDS_BYTES = 256 * 1024;
 
     final RequestParams params;
     /** The uploaded file, or null when there was none (or it was too large). */
@@ -53,9 +55,12 @@ final class UploadedForm implements AutoCloseable {
         Path file = null;
         String fileName = null;
         boolean abandoned = false;
+        int fieldBytes = 0;
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
         upload.setMaxFileSize(maxFileBytes);
-        upload.setMaxSize(maxFileBytes + 4 * MAX_FIELD_BYTES);
+        // a body declared larger than this is refused before any of it is read (its fields
+        // too: the caller is then known only from a session_id header or query parameter)
+        upload.setMaxSize(maxFileBytes + MAX_FIELDS_BYTES + 64 * 1024);
         try {
             FileItemInputIterator items = upload.getItemIterator(request);
             while (items.hasNext()) {
@@ -63,6 +68,11 @@ final class UploadedForm implements AutoCloseable {
                 try (InputStream in = item.getInputStream()) {
                     if (item.isFormField()) {
                         byte[] value = in.readNBytes(MAX_FIELD_BYTES);
+                        fieldBytes += value.length;
+                        if (fieldBytes > MAX_FIELDS_BYTES) {
+                            abandoned = true;
+                            break;
+                        }
                         fields.computeIfAbsent(item.getFieldName(), k -> new ArrayList<>())
                                 .add(new String(value, StandardCharsets.UTF_8));
                     } else if (fileField.equals(item.getFieldName()) && file == null) {
