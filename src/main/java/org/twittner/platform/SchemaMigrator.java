@@ -21,7 +21,7 @@ import org.flywaydb.core.Flyway;
         className = "org.twittner.platform.JdbcUrlDataSource",
         url = "${MPCONFIG=twittner.db.url:jdbc:h2:file:./data/twittner;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE}",
         user = "${MPCONFIG=twittner.db.user:twittner}",
-        password = "${MPCONFIG=twittner.db.password:twittner}",
+        password = "${MPCONFIG=twittner.db.password:}",
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {"fish.payara.is-connection-validation-required=true",
