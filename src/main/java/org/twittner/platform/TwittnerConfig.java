@@ -30,6 +30,10 @@ public class TwittnerConfig {
     long imageMaxPixels;
 
     @Inject
+    @ConfigProperty(name = "twittner.image.workers", defaultValue = "0")
+    int imageWorkers;
+
+    @Inject
     @ConfigProperty(name = "twittner.session.ttl.days", defaultValue = "365")
     int sessionTtlDays;
 
@@ -56,6 +60,11 @@ public class TwittnerConfig {
 
     public long imageMaxPixels() {
         return imageMaxPixels;
+    }
+
+    /** How many images are processed at once; 0 means one per processor. */
+    public int imageWorkers() {
+        return imageWorkers > 0 ? imageWorkers : Runtime.getRuntime().availableProcessors();
     }
 
     public long sessionTtlSeconds() {

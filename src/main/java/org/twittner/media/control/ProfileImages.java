@@ -29,31 +29,34 @@ public class ProfileImages {
     @Inject
     MediaUrls urls;
 
+    @Inject
+    ImageWorkers workers;
+
     @EJB
     ProfileImageSwap swap;
 
     /** Returns the new avatar's URL. */
     public String changeAvatar(long userId, Path upload, String fileName) throws ImageRejected, IOException {
-        BufferedImage avatar = pipeline().avatar(upload, fileName);
         String path = MediaPaths.newPath("avatars", "thumbnail_512x512", "jpg");
-        store(avatar, path);
+        workers.run(() -> store(pipeline().avatar(upload, fileName), path));
         swap.avatar(userId, path);
         return urls.url(path);
     }
 
     /** Keeps the upload scaled to 600 px wide, shows its middle 600x200; returns the shown cover's URL. */
     public String changeCover(long userId, Path upload, String fileName) throws ImageRejected, IOException {
-        BufferedImage original = pipeline().coverOriginal(upload, fileName);
-        Rectangle middle = CoverWindow.centred(original.getWidth(), original.getHeight());
         String originalPath = MediaPaths.newPath("covers", "image_cover_orig", "jpg");
         String coverPath = MediaPaths.newPath("covers", "image_cover_600x200", "jpg");
-        store(original, originalPath);
-        try {
-            store(ImagePipeline.coverWindow(original, middle.y), coverPath);
-        } catch (IOException | RuntimeException e) {
-            store.delete(originalPath);
-            throw e;
-        }
+        workers.run(() -> {
+            BufferedImage original = store(pipeline().coverOriginal(upload, fileName), originalPath);
+            Rectangle middle = CoverWindow.centred(original.getWidth(), original.getHeight());
+            try {
+                return store(ImagePipeline.coverWindow(original, middle.y), coverPath);
+            } catch (IOException | RuntimeException e) {
+                store.delete(originalPath);
+                throw e;
+            }
+        });
         swap.cover(userId, coverPath, originalPath);
         return urls.url(coverPath);
     }
@@ -67,7 +70,8 @@ public class ProfileImages {
         return new ImagePipeline(config.imageMaxPixels());
     }
 
-    private void store(BufferedImage image, String path) throws IOException {
+    /** Writes the image as a JPEG to a stored path; returns the image. */
+    private BufferedImage store(BufferedImage image, String path) throws IOException {
         Path temp = store.newTempFile();
         try {
             ImagePipeline.writeJpeg(image, temp);
@@ -75,5 +79,6 @@ public class ProfileImages {
         } finally {
             Files.deleteIfExists(temp);
         }
+        return image;
     }
 }

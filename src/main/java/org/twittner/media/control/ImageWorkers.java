@@ -1,0 +1,48 @@
+package org.twittner.media.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import org.twittner.platform.ApiException;
+import org.twittner.platform.TwittnerConfig;
+
+/**
+ * Lets as many images be decoded and encoded at once as there are processors; further uploads
+ * wait their turn, first come first served. Without it, 64 concurrent uploads share the CPU and
+ * all finish late, each holding its pixels in memory meanwhile.
+ */
+@ApplicationScoped
+public class ImageWorkers {
+
+    /** Image work that may refuse the image. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws ImageRejected, IOException;
+    }
+
+    @Inject
+    TwittnerConfig config;
+
+    private Semaphore permits;
+
+    @PostConstruct
+    void init() {
+        permits = new Semaphore(config.imageWorkers(), true);
+    }
+
+    public <T> T run(Work<T> work) throws ImageRejected, IOException {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(500, "The server is shutting down");
+        }
+        try {
+            return work.run();
+        } finally {
+            permits.release();
+        }
+    }
+}
