@@ -60,6 +60,7 @@ public final class ImagePipelineBench {
                     "--smartcrop", "centre", "-o", out.resolve("vips.jpg") + "[Q=85,strip]")), ours);
             report("vipsthumbnail 600 wide (process)", time(command(vips.toString(), photo.toString(), "--size", "600x",
                     "-o", out.resolve("vips-cover.jpg") + "[Q=85,strip]")), oursCover);
+            report("  of which process start (--vips-version)", time(command(vips.toString(), "--vips-version")), ours);
         } else {
             System.out.println("vipsthumbnail: not installed (apt-get install libvips-tools)");
         }

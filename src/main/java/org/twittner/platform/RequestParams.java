@@ -57,13 +57,14 @@ public final class RequestParams {
         return value != null ? value : last(query.get(name));
     }
 
-    /** The caller's access token, or null. */
+    /** The caller's access token (the first one given in the body, the query, the header), or null. */
     public String sessionToken() {
-        String token = get(SESSION_ID);
-        if (token == null || token.isBlank()) {
-            token = sessionHeader;
+        for (String token : new String[] {last(body.get(SESSION_ID)), last(query.get(SESSION_ID)), sessionHeader}) {
+            if (token != null && !token.isBlank()) {
+                return token.strip();
+            }
         }
-        return token == null || token.isBlank() ? null : token.trim();
+        return null;
     }
 
     public static boolean isMultipart(String contentType) {
@@ -113,8 +114,11 @@ public final class RequestParams {
         Map<String, List<String>> body = new HashMap<>();
         try {
             for (Part part : request.getParts()) {
-                if (part.getSubmittedFileName() != null || part.getSize() > MAX_TEXT_FIELD_BYTES) {
-                    continue;
+                if (part.getSubmittedFileName() != null) {
+                    continue; // files go to the upload endpoints
+                }
+                if (part.getSize() > MAX_TEXT_FIELD_BYTES) {
+                    throw new ApiException(400, "The request body is malformed or too large");
                 }
                 try (InputStream in = part.getInputStream()) {
                     String value = new String(in.readAllBytes(), StandardCharsets.UTF_8);

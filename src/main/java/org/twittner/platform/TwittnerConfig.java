@@ -75,7 +75,8 @@ public class TwittnerConfig {
         return refreshTtlDays * 86_400L;
     }
 
+    /** bcrypt accepts 4 to 31; 10 takes about 60 ms here. */
     public int bcryptCost() {
-        return bcryptCost;
+        return Math.max(4, Math.min(31, bcryptCost));
     }
 }

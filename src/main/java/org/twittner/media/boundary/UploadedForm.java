@@ -67,10 +67,10 @@ final class UploadedForm implements AutoCloseable {
                 FileItemInput item = items.next();
                 try (InputStream in = item.getInputStream()) {
                     if (item.isFormField()) {
-                        byte[] value = in.readNBytes(MAX_FIELD_BYTES);
+                        byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
                         fieldBytes += value.length;
-                        if (fieldBytes > MAX_FIELDS_BYTES) {
-                            abandoned = true;
+                        if (value.length > MAX_FIELD_BYTES || fieldBytes > MAX_FIELDS_BYTES) {
+                            abandoned = true; // an upload form has no field this large
                             break;
                         }
                         fields.computeIfAbsent(item.getFieldName(), k -> new ArrayList<>())
@@ -85,11 +85,13 @@ final class UploadedForm implements AutoCloseable {
             }
         } catch (FileUploadException overLimitOrMalformed) {
             abandoned = true;
-            deleteQuietly(file);
-            file = null;
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             throw e;
+        }
+        if (abandoned) { // what was read of a refused form is not used
+            deleteQuietly(file);
+            file = null;
         }
         return new UploadedForm(new RequestParams(query, fields, sessionHeader), file, fileName, abandoned);
     }

@@ -85,11 +85,11 @@ public final class ImagePipeline {
         return scale(cut, CoverWindow.WIDTH, CoverWindow.HEIGHT);
     }
 
-    /** Reads one of our own stored JPEGs (a cover original). */
+    /** Reads one of our own stored JPEGs (a cover original); null is "no file". */
     public static BufferedImage readStored(Path jpeg) throws IOException {
-        BufferedImage image = ImageIO.read(jpeg.toFile());
+        BufferedImage image = jpeg == null ? null : ImageIO.read(jpeg.toFile());
         if (image == null) {
-            throw new IOException("not an image: " + jpeg.getFileName());
+            throw new IOException("not a stored image: " + jpeg);
         }
         return image;
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import org.twittner.platform.ApiException;
+import org.twittner.platform.Failures;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -37,7 +38,7 @@ public class ImageWorkers {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(500, "The server is shutting down");
+            throw new ApiException(500, Failures.MESSAGE);
         }
         try {
             return work.run();

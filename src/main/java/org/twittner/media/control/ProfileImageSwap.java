@@ -12,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.twittner.platform.ApiException;
@@ -59,14 +60,20 @@ public class ProfileImageSwap {
         Replacement replacement = replacing(List.of(cover));
         User user = lockedUser(userId);
         Path original = store.locate(user.getCoverOrig());
-        if (original == null) {
+        BufferedImage window;
+        try {
+            window = ImagePipeline.coverWindow(ImagePipeline.readStored(original), topOffset);
+        } catch (IOException | RuntimeException unreadable) { // no cover yet, or an unreadable file
             throw new ApiException(400, "Cover image is missing or invalid");
         }
         try {
-            BufferedImage window = ImagePipeline.coverWindow(ImagePipeline.readStored(original), topOffset);
             Path temp = store.newTempFile();
-            ImagePipeline.writeJpeg(window, temp);
-            store.put(temp, cover);
+            try {
+                ImagePipeline.writeJpeg(window, temp);
+                store.put(temp, cover);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

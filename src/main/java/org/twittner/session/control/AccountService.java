@@ -38,13 +38,13 @@ public class AccountService {
 
     public SignedIn login(String email, String password, String deviceType, String ip) {
         String platform = platform(deviceType);
-        if (email == null || email.isBlank() || email.length() > LOGIN_EMAIL_MAX
-                || password == null || password.isEmpty() || password.length() > LOGIN_PASSWORD_MAX) {
+        if (email == null || email.isBlank() || email.length() > LOGIN_EMAIL_MAX || password == null
+                || password.isEmpty() || SignupForm.characters(password) > LOGIN_PASSWORD_MAX) {
             throw incorrectCredentials();
         }
         Optional<User> found = accounts.byEmail(email);
         if (found.isEmpty()) {
-            Passwords.checkNothing(password);
+            Passwords.checkNothing(password, config.bcryptCost());
             throw incorrectCredentials();
         }
         User user = found.get();
@@ -78,8 +78,19 @@ public class AccountService {
         String platform = platform(deviceType);
         String hash = Passwords.hash(form.password(), config.bcryptCost());
         User user = new User(form.username(), form.email(), hash, form.firstName(), form.lastName(), UnixTime.now());
-        long userId = accounts.create(user).orElseThrow(() ->
-                accounts.usernameTaken(form.username()) ? usernameTaken() : emailTaken());
+        long userId;
+        try {
+            userId = accounts.create(user);
+        } catch (RuntimeException refused) {
+            // a concurrent sign-up may have taken the name or address since the checks above
+            if (accounts.usernameTaken(form.username())) {
+                throw usernameTaken();
+            }
+            if (accounts.emailTaken(form.email())) {
+                throw emailTaken();
+            }
+            throw refused;
+        }
         return sessions.open(userId, platform, ip);
     }
 

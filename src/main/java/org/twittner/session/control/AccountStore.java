@@ -3,7 +3,6 @@ package org.twittner.session.control;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import org.twittner.profile.entity.User;
 
@@ -28,18 +27,11 @@ public class AccountStore {
         return exists("select count(u) from User u where u.emailKey = :key", User.emailKey(email));
     }
 
-    /**
-     * Inserts the account. A concurrent sign-up that took the username or e-mail first makes
-     * the unique index refuse it: empty then.
-     */
-    public Optional<Long> create(User user) {
-        try {
-            em.persist(user);
-            em.flush();
-            return Optional.of(user.getId());
-        } catch (PersistenceException duplicate) {
-            return Optional.empty();
-        }
+    /** Inserts the account; the unique indexes refuse a username or e-mail taken meanwhile. */
+    public long create(User user) {
+        em.persist(user);
+        em.flush();
+        return user.getId();
     }
 
     public void replacePasswordHash(long userId, String hash) {

@@ -3,6 +3,8 @@ package org.twittner.session.control;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * bcrypt hashing. New hashes are {@code $2a$}; existing {@code $2y$} hashes from a ColibriSM
@@ -15,8 +17,8 @@ public final class Passwords {
     private static final BCrypt.Verifyer VERIFYER =
             BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2A));
 
-    /** Verified against when the e-mail is unknown, so that both cases cost the same time. */
-    private static final String DUMMY_HASH = hash("no such account", 10);
+    /** Hashes verified against when the e-mail is unknown, one per cost. */
+    private static final Map<Integer, String> DUMMY_HASHES = new ConcurrentHashMap<>();
 
     /** How a password matched. */
     public enum Match {
@@ -47,9 +49,17 @@ public final class Passwords {
         return Match.NONE;
     }
 
-    /** Spends the time of one verification, for unknown accounts. */
-    public static void checkNothing(String password) {
-        verifies(password, DUMMY_HASH);
+    /**
+     * For an unknown account: spends the time {@link #check} spends on a wrong password for a
+     * hash of this cost, so that answers do not tell which e-mail addresses exist.
+     */
+    public static void checkNothing(String password, int cost) {
+        String dummy = DUMMY_HASHES.computeIfAbsent(cost, c -> hash("no such account", c));
+        verifies(password, dummy);
+        String filtered = LegacyPasswordText.filter(password);
+        if (!filtered.equals(password)) {
+            verifies(filtered, dummy);
+        }
     }
 
     /** The cost a stored hash was made with, or 0 when it is not bcrypt. */

@@ -56,8 +56,13 @@ public record SignupForm(String firstName, String lastName, String username, Str
     }
 
     private static boolean lengthBetween(String text, int min, int max) {
-        int length = text.codePointCount(0, text.length());
+        int length = characters(text);
         return length >= min && length <= max;
+    }
+
+    /** Length in characters as users count them (an emoji is one, not two UTF-16 units). */
+    static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     private static String trim(String value) {

@@ -131,6 +131,36 @@ class MediaApiIT {
     }
 
     @Test
+    void sessionIdMayComeAsAHeader() {
+        Reply reply = api.send(multipartWithHeader(account.token(), png("avatar", "a.png")));
+        assertEnvelope(reply, 200, "Avatar changed successfully");
+        assertEquals(reply.data().getString("avatar_url"), profile().getString("avatar"));
+    }
+
+    @Test
+    void aFailureOnTheServerIsTheEnvelopeWithARequestId() throws Exception {
+        // make the avatars folder unwritable: a file where the folder should be
+        Path avatars = mediaDir().resolve("avatars");
+        Path aside = mediaDir().resolve("avatars.aside");
+        boolean existed = Files.exists(avatars);
+        if (existed) {
+            Files.move(avatars, aside);
+        }
+        Files.writeString(avatars, "in the way");
+        try {
+            Reply reply = upload("avatar", png("avatar", "a.png"));
+            assertError(reply, 500, "An error occurred while processing your request. Please try again later.");
+            assertTrue(reply.response().headers().firstValue("X-Request-Id").orElse("").matches("[0-9a-f]{12}"));
+            assertEquals(PUBLIC_URL + "upload/default/avatar.png", profile().getString("avatar"));
+        } finally {
+            Files.delete(avatars);
+            if (existed) {
+                Files.move(aside, avatars);
+            }
+        }
+    }
+
+    @Test
     void avatarNeedsASession() {
         FilePart photo = png("avatar", "a.png");
         assertError(api.postMultipart("avatar", Map.of(), photo), 401, "Unauthorized Access");
@@ -169,8 +199,7 @@ class MediaApiIT {
         byte[] noise = new byte[8 * 1024 * 1024];
         FilePart big = new FilePart("avatar", "big.jpg", "image/jpeg", noise);
         // the Flutter app also sends session_id as a header: that is all that can be read here
-        HttpResponse<byte[]> headerSession = api.raw(multipartWithHeader(account.token(), big));
-        assertTrue(new String(headerSession.body()).contains("\"Avatar image is missing or invalid\""));
+        assertError(api.send(multipartWithHeader(account.token(), big)), 400, "Avatar image is missing or invalid");
         assertError(upload("avatar", big), 401, "Unauthorized Access");
     }
 
@@ -246,6 +275,18 @@ class MediaApiIT {
         assertGrey(180, image(reposition("10000")), 10); // clamped: the window starts at row 700
         assertGrey(0, image(reposition("-50")), 10);
         assertGrey(20, image(reposition("100.9")), 10);
+    }
+
+    @Test
+    void repositionTakesGetAndTheSessionFromQueryOrHeader() throws Exception {
+        upload("cover", bands("cover", "cover.png"));
+        Reply viaGet = api.get("cover_reposition", "session_id", account.token(), "cover_position", "100");
+        assertEnvelope(viaGet, 200, "Your changes have been successfully saved");
+        assertGrey(20, image(viaGet.data().getString("cover_url")), 10);
+        Reply viaHeader = api.send(HttpRequest.newBuilder(api.url("cover_reposition", "cover_position=0"))
+                .header("session_id", account.token()).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEnvelope(viaHeader, 200, "Your changes have been successfully saved");
+        assertGrey(0, image(viaHeader.data().getString("cover_url")), 10);
     }
 
     @Test

@@ -14,8 +14,11 @@ import static org.twittner.testing.Wire.shape;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.File;
+import java.io.StringReader;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +33,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.platform.Envelope;
 import org.twittner.platform.SchemaMigrator;
+import org.twittner.platform.WireJson;
 import org.twittner.profile.control.ProfileService;
 import org.twittner.profile.control.ProfileView;
 import org.twittner.session.control.AccountService;
@@ -184,12 +189,17 @@ class ProfileApiIT {
         assertTrue(seenByFollower.isFollowing());
         assertTrue(seenByFollower.user().isFollowing());
         assertTrue(seenByFollower.canViewProfile());
+        JsonObject wire = onTheWire(seenByFollower);
+        assertTrue(wire.getBoolean("is_following"));
+        assertTrue(wire.getJsonObject("user").getBoolean("is_following"));
+        assertTrue(wire.getBoolean("can_view_profile"));
 
         ProfileView seenByRequester = profileOf(owner, Optional.of(requester));
         assertFalse(seenByRequester.isFollowing(), "a pending request is not a follow");
         assertFalse(seenByRequester.canViewProfile());
 
         assertFalse(profileOf(owner, Optional.of(stranger)).canViewProfile());
+        assertFalse(onTheWire(profileOf(owner, Optional.of(stranger))).getBoolean("can_view_profile"));
         assertFalse(profileOf(owner, Optional.empty()).canViewProfile());
         assertTrue(profileOf(owner, Optional.of(owner)).canViewProfile());
         assertEquals("followers", profileOf(owner, Optional.empty()).profilePrivacy());
@@ -207,10 +217,16 @@ class ProfileApiIT {
         assertFalse(seenByBlocked.user().isBlockedProfile());
         assertFalse(seenByBlocked.canViewProfile(), "a blocked visitor cannot view a public profile");
 
+        JsonObject wire = onTheWire(seenByBlocked);
+        assertTrue(wire.getBoolean("is_blocked_visitor"));
+        assertTrue(wire.getJsonObject("user").getBoolean("is_blocked_visitor"));
+        assertFalse(wire.getBoolean("can_view_profile"));
+
         ProfileView seenByBlocker = profileOf(visitor, Optional.of(owner));
         assertTrue(seenByBlocker.user().isBlockedProfile());
         assertFalse(seenByBlocker.isBlockedVisitor());
         assertTrue(seenByBlocker.canViewProfile());
+        assertTrue(onTheWire(seenByBlocker).getJsonObject("user").getBoolean("is_blocked_profile"));
     }
 
     @Test
@@ -222,6 +238,21 @@ class ProfileApiIT {
         assertEquals(2, profile.followingCount());
         assertEquals(7, profile.postCount());
         assertTrue(profile.isVerified());
+        JsonObject wire = onTheWire(profile);
+        assertEquals(3, wire.getInt("follower_count"));
+        assertEquals(2, wire.getInt("following_count"));
+        assertEquals(7, wire.getInt("post_count"));
+        assertTrue(wire.getBoolean("is_verified"));
+    }
+
+    /** {@code data} as the API writes it. */
+    private static JsonObject onTheWire(ProfileView profile) {
+        String json = WireJson.toJson(Envelope.ok("Profile fetched successfully", profile).fields());
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonObject data = reader.readObject().getJsonObject("data");
+            assertShape(data, PROFILE);
+            return data;
+        }
     }
 
     private ProfileView profileOf(Caller owner, Optional<Caller> viewer) {

@@ -2,6 +2,7 @@ package org.twittner.session.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twittner.testing.Wire.Type.BOOLEAN;
 import static org.twittner.testing.Wire.Type.NUMBER;
@@ -12,10 +13,14 @@ import static org.twittner.testing.Wire.assertError;
 import static org.twittner.testing.Wire.assertShape;
 import static org.twittner.testing.Wire.shape;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,6 +38,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.platform.ApiException;
+import org.twittner.platform.SchemaMigrator;
+import org.twittner.session.control.AccountService;
+import org.twittner.session.control.IssuedTokens;
+import org.twittner.session.control.SessionService;
+import org.twittner.session.control.SignupForm;
 import org.twittner.testing.Accounts;
 import org.twittner.testing.Accounts.Account;
 import org.twittner.testing.ApiClient;
@@ -43,7 +55,6 @@ import org.twittner.testing.Wire;
  * as the apps call them.
  */
 @ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class SessionApiIT {
 
     private static final Map<String, Wire.Type> AUTH = shape(
@@ -57,9 +68,11 @@ class SessionApiIT {
             "follower_count", NUMBER, "wallet", STRING, "ip_address", STRING, "last_active", STRING,
             "member_since", STRING, "profile_privacy", STRING);
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
+                .addPackage(ApiClient.class.getPackage())
+                .addClass(SessionApiIT.class);
     }
 
     @ArquillianResource
@@ -69,12 +82,15 @@ class SessionApiIT {
 
     @BeforeEach
     void client() {
-        api = new ApiClient(deployment);
+        if (deployment != null) { // null inside the server, where no HTTP client is needed
+            api = new ApiClient(deployment);
+        }
     }
 
     // ---- wire rules ---------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     void unknownEndpointAnswersLikeTheReference() {
         for (Reply reply : List.of(api.get("no_such_endpoint"), api.postForm("nope"), api.get("x/y/z"))) {
             assertEquals(Json.createObjectBuilder().add("status", "400").add("err_code", "invalid_endpoint")
@@ -83,7 +99,10 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void oversizedFormIsAClearErrorNotA500() {
+        assertError(api.postMultipart("login", "email", "x".repeat(100_000), "password", "secret1"),
+                400, "The request body is malformed or too large");
         String huge = "x".repeat(3 * 1024 * 1024);
         assertError(api.postMultipart("login", "email", huge, "password", "secret1"),
                 400, "The request body is malformed or too large");
@@ -92,6 +111,7 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void aBodyThatIsNotAFormCarriesNoParameters() {
         Reply reply = api.send(HttpRequest.newBuilder(api.url("login", ""))
                 .header("Content-Type", "multipart/form-data; boundary=nothing")
@@ -104,6 +124,7 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void anyMethodReachesTheEndpoint() {
         Account account = Accounts.create(api);
         Reply viaGet = api.get("login", "email", account.email(), "password", Accounts.PASSWORD);
@@ -116,6 +137,7 @@ class SessionApiIT {
     // ---- signup ------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     void signupCreatesTheAccountAndSignsItIn() {
         String username = Accounts.newUsername();
         Reply reply = api.postMultipart("signup", "first_name", "Zoë", "last_name", "Kassing", "username", username,
@@ -135,6 +157,7 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void signupRefusesEachInvalidField() {
         String u = Accounts.newUsername();
         String e = u + "@example.com";
@@ -149,6 +172,64 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
+    void signupIsSignedInOnTheGivenDevice() {
+        String username = Accounts.newUsername();
+        Reply ios = api.get("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
+                "email", username + "@example.com", "password", "secret1", "device_type", "ios");
+        assertEnvelope(ios, 200, "User logged in successfully", "auth");
+        JsonObject auth = ios.json().getJsonObject("auth");
+        long inAYear = Instant.now().getEpochSecond() + 365L * 86_400;
+        assertTrue(Math.abs(auth.getJsonNumber("auth_token_expiry").longValue() - inAYear) < 120, auth.toString());
+        assertEquals(200, api.postForm("refresh_access_token", "refresh_token", auth.getString("refresh_token")).code(),
+                "the refresh token of a sign-up works");
+
+        String other = Accounts.newUsername();
+        assertError(api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", other,
+                "email", other + "@example.com", "password", "secret1", "device_type", "windows"), 402, "Incorrect device type");
+    }
+
+    @Test
+    @RunAsClient
+    void concurrentSignupsForOneUsernameCreateOneAccount() throws Exception {
+        String username = Accounts.newUsername();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Reply>> calls = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
+                    "email", username + i + "@example.com", "password", "secret1");
+        })).toList();
+        start.countDown();
+        int created = 0;
+        for (CompletableFuture<Reply> call : calls) {
+            Reply reply = call.get();
+            if (reply.code() == 200) {
+                created++;
+            } else {
+                assertError(reply, 410, "This username is already taken");
+            }
+        }
+        assertEquals(1, created);
+    }
+
+    @Test
+    @RunAsClient
+    void passwordsAreCountedInCharacters() {
+        String username = Accounts.newUsername();
+        String emoji = "\uD83D\uDE00".repeat(11); // 11 characters, 22 UTF-16 units
+        assertEquals(200, api.postMultipart("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
+                "email", username + "@example.com", "password", emoji).code());
+        assertEquals(200, api.postMultipart("login", "email", username + "@example.com", "password", emoji).code());
+        assertError(api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", Accounts.newUsername(),
+                "email", Accounts.newUsername() + "@example.com", "password", "\uD83D\uDE00".repeat(21)), 410, "Invalid password");
+    }
+
+    @Test
+    @RunAsClient
     void signupRefusesTakenUsernameAndEmail() {
         Account taken = Accounts.create(api);
         assertSignupError(410, "This username is already taken", "Dan", "Kassing", taken.username().toUpperCase(),
@@ -158,6 +239,7 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void signupAndLoginAreForGuests() {
         Account account = Accounts.create(api);
         assertError(api.postForm("signup", "session_id", account.token(), "first_name", "Dan", "last_name", "Kassing",
@@ -170,6 +252,7 @@ class SessionApiIT {
     // ---- login -------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     void loginAnswersTheUserAndTheTokensAsTheAppsParseThem() {
         Account account = Accounts.create(api);
         for (Reply reply : List.of(
@@ -198,6 +281,7 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void loginRefusesWrongCredentials() {
         Account account = Accounts.create(api);
         assertError(api.postForm("login", "email", account.email(), "password", "wrong-one"), 402, "Incorrect Credentials");
@@ -205,9 +289,12 @@ class SessionApiIT {
         assertError(api.postForm("login", "email", account.email()), 402, "Incorrect Credentials");
         assertError(api.postForm("login"), 402, "Incorrect Credentials");
         assertError(api.postForm("login", "email", account.email(), "password", "x".repeat(21)), 402, "Incorrect Credentials");
+        assertError(api.postForm("login", "email", "a".repeat(50) + "@example.com", "password", Accounts.PASSWORD),
+                402, "Incorrect Credentials");
     }
 
     @Test
+    @RunAsClient
     void loginRefusesAnUnknownDeviceType() {
         Account account = Accounts.create(api);
         assertError(api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD, "device_type", "windows"),
@@ -217,9 +304,12 @@ class SessionApiIT {
     // ---- refresh_access_token ----------------------------------------------------------------
 
     @Test
-    void refreshRotatesBothTokens() {
+    @RunAsClient
+    void refreshRotatesBothTokensOfItsSessionOnly() {
         Account account = Accounts.create(api);
-        Reply reply = api.postForm("refresh_access_token", "refresh_token", account.refreshToken());
+        String otherDevice = api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD)
+                .json().getJsonObject("auth").getString("auth_token");
+        Reply reply = api.get("refresh_access_token", "refresh_token", account.refreshToken());
         assertEnvelope(reply, 200, "Token refreshed Out successful");
         assertShape(reply.data(), AUTH);
         String newToken = reply.data().getString("auth_token");
@@ -230,9 +320,11 @@ class SessionApiIT {
                 400, "Invalid token value or user account disabled");
         assertEquals(200, api.postForm("refresh_access_token", "refresh_token", newRefresh).code());
         assertError(api.postForm("logout", "session_id", newToken), 401, "Unauthorized Access");
+        assertEquals(200, api.postForm("logout", "session_id", otherDevice).code(), "the other device is untouched");
     }
 
     @Test
+    @RunAsClient
     void refreshRefusesMalformedAndUnknownTokens() {
         assertError(api.postForm("refresh_access_token"), 400, "Incorrect token value");
         assertError(api.postForm("refresh_access_token", "refresh_token", "short"), 400, "Incorrect token value");
@@ -242,6 +334,7 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void aRefreshTokenWorksOnceEvenWhenSentConcurrently() throws Exception {
         Account account = Accounts.create(api);
         CountDownLatch start = new CountDownLatch(1);
@@ -269,6 +362,7 @@ class SessionApiIT {
     // ---- logout ------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     void logoutEndsOnlyTheCallingSession() {
         Account account = Accounts.create(api);
         String otherDevice = api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD)
@@ -281,6 +375,7 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
     void sessionIdIsReadFromTheBodyTheQueryOrTheHeader() {
         Account viaHeader = Accounts.create(api);
         Reply header = api.send(HttpRequest.newBuilder(api.url("logout", "")).header("session_id", viaHeader.token())
@@ -293,6 +388,17 @@ class SessionApiIT {
     }
 
     @Test
+    @RunAsClient
+    void anEmptySessionIdInTheBodyDoesNotHideTheQueryOne() {
+        Account account = Accounts.create(api);
+        Reply reply = api.send(HttpRequest.newBuilder(api.url("logout", "session_id=" + account.token()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("session_id=")));
+        assertEquals(200, reply.code(), reply.toString());
+    }
+
+    @Test
+    @RunAsClient
     void logoutNeedsASession() {
         assertError(api.postForm("logout"), 401, "Unauthorized Access");
         assertError(api.postForm("logout", "session_id", "f".repeat(64)), 401, "Unauthorized Access");
@@ -303,5 +409,40 @@ class SessionApiIT {
             String password) {
         assertError(api.postForm("signup", "first_name", first, "last_name", last, "username", username,
                 "email", email, "password", password), code, message);
+    }
+
+    // ---- inside the server: suspended accounts (no endpoint suspends one yet) ----------------
+
+    @EJB
+    AccountService accounts;
+
+    @EJB
+    SessionService sessions;
+
+    @Resource(lookup = SchemaMigrator.DATASOURCE)
+    DataSource database;
+
+    @Test
+    void aSuspendedAccountCannotLogInUseItsSessionOrRefresh() throws Exception {
+        String username = Accounts.newUsername();
+        String email = username + "@example.com";
+        IssuedTokens tokens = accounts.signup(new SignupForm("Test", "User", username, email, "secret1"), null, "10.0.0.2");
+        long userId = sessions.resolve(tokens.authToken(), "10.0.0.2").orElseThrow().userId();
+        try (Connection connection = database.getConnection();
+             PreparedStatement suspend = connection.prepareStatement("update users set status = 2 where id = ?")) {
+            suspend.setLong(1, userId);
+            assertEquals(1, suspend.executeUpdate());
+        }
+
+        ApiException login = assertThrows(ApiException.class, () -> accounts.login(email, "secret1", null, "10.0.0.2"));
+        assertEquals(402, login.code());
+        assertEquals("Account disabled or inactive", login.getMessage());
+        ApiException wrongPassword = assertThrows(ApiException.class, () -> accounts.login(email, "wrong1", null, "10.0.0.2"));
+        assertEquals("Incorrect Credentials", wrongPassword.getMessage(), "the state is only told to the right password");
+
+        assertTrue(sessions.resolve(tokens.authToken(), "10.0.0.2").isEmpty(), "its sessions answer 401");
+        ApiException refresh = assertThrows(ApiException.class, () -> sessions.refresh(tokens.refreshToken()));
+        assertEquals(400, refresh.code());
+        assertEquals("Invalid token value or user account disabled", refresh.getMessage());
     }
 }
