@@ -51,11 +51,6 @@ public final class Envelope {
         return this;
     }
 
-    public int code() {
-        Object code = fields.get("code");
-        return code instanceof Integer value ? value : 400;
-    }
-
     public Map<String, Object> fields() {
         return Collections.unmodifiableMap(fields);
     }

@@ -13,9 +13,14 @@ import javax.sql.DataSource;
 /**
  * A DataSource that picks the JDBC driver from the URL, so that switching from the embedded H2
  * default to MySQL is one setting ({@code TWITTNER_DB_URL}) and not two. The server's connection
- * pool wraps it; it opens one physical connection per call.
+ * pool wraps it; it opens one physical connection per call. A MySQL connection gets connect and
+ * read timeouts unless the URL sets its own: a database host that stops answering must fail
+ * requests (and the readiness check) in seconds, not hang them for minutes.
  */
 public class JdbcUrlDataSource implements DataSource {
+
+    static final String CONNECT_TIMEOUT_MS = "5000";
+    static final String SOCKET_TIMEOUT_MS = "60000";
 
     private String url;
     private String user;
@@ -24,11 +29,18 @@ public class JdbcUrlDataSource implements DataSource {
     private volatile Driver driver;
 
     public void setUrl(String url) {
-        this.url = url;
+        this.url = normalise(url);
     }
 
     public void setURL(String url) {
-        this.url = url;
+        setUrl(url);
+    }
+
+    /** MariaDB's own URL scheme, for the MySQL driver (which speaks to MariaDB too). */
+    static String normalise(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:mariadb:")
+                ? "jdbc:mysql:" + jdbcUrl.substring("jdbc:mariadb:".length())
+                : jdbcUrl;
     }
 
     public String getUrl() {
@@ -71,6 +83,15 @@ public class JdbcUrlDataSource implements DataSource {
         if (pass != null) {
             properties.setProperty("password", pass);
         }
+        if (url.startsWith("jdbc:mysql:")) {
+            if (!url.contains("connectTimeout=")) {
+                properties.setProperty("connectTimeout",
+                        loginTimeout > 0 ? Integer.toString(loginTimeout * 1000) : CONNECT_TIMEOUT_MS);
+            }
+            if (!url.contains("socketTimeout=")) {
+                properties.setProperty("socketTimeout", SOCKET_TIMEOUT_MS);
+            }
+        }
         Connection connection = driver().connect(url, properties);
         if (connection == null) {
             throw new SQLException("No JDBC driver accepts the URL in TWITTNER_DB_URL");
@@ -91,7 +112,7 @@ public class JdbcUrlDataSource implements DataSource {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             return "org.h2.Driver";
         }
-        if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:")) {
+        if (jdbcUrl.startsWith("jdbc:mysql:")) {
             return "com.mysql.cj.jdbc.Driver";
         }
         return null;

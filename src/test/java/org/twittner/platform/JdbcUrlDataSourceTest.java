@@ -11,7 +11,9 @@ class JdbcUrlDataSourceTest {
     void driverFollowsTheUrl() {
         assertEquals("org.h2.Driver", JdbcUrlDataSource.driverClassFor("jdbc:h2:file:./data/twittner;MODE=MySQL"));
         assertEquals("com.mysql.cj.jdbc.Driver", JdbcUrlDataSource.driverClassFor("jdbc:mysql://db:3306/twittner"));
-        assertEquals("com.mysql.cj.jdbc.Driver", JdbcUrlDataSource.driverClassFor("jdbc:mariadb://db/twittner"));
+        assertEquals("jdbc:mysql://db/twittner", JdbcUrlDataSource.normalise("jdbc:mariadb://db/twittner"));
+        assertEquals("com.mysql.cj.jdbc.Driver",
+                JdbcUrlDataSource.driverClassFor(JdbcUrlDataSource.normalise("jdbc:mariadb://db/twittner")));
         assertNull(JdbcUrlDataSource.driverClassFor("jdbc:postgresql://db/twittner"));
     }
 }

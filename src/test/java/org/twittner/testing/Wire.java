@@ -31,10 +31,15 @@ public final class Wire {
         assertEquals(expected, new TreeSet<>(json.keySet()), reply.toString());
     }
 
-    /** An error (or empty success): the envelope with {@code data: []}. */
+    /** An error: the envelope with {@code data: []}. */
     public static void assertError(ApiClient.Reply reply, int code, String message) {
         assertEnvelope(reply, code, message);
         assertEquals(JsonValue.EMPTY_JSON_ARRAY, reply.json().get("data"), reply.toString());
+    }
+
+    /** A success without payload: code 200 and {@code data: []}. */
+    public static void assertDone(ApiClient.Reply reply, String message) {
+        assertError(reply, 200, message);
     }
 
     /** Exactly these keys, each of this JSON type. */

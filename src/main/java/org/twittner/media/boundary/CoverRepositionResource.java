@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import java.io.IOException;
 import java.util.regex.Pattern;
 import org.twittner.media.control.ProfileImages;
 import org.twittner.platform.ApiException;
@@ -28,7 +29,7 @@ public class CoverRepositionResource {
 
     @POST
     @Path("cover_reposition")
-    public Envelope coverReposition(@Context HttpServletRequest http) {
+    public Envelope coverReposition(@Context HttpServletRequest http) throws IOException {
         RequestParams params = RequestParams.of(http);
         Caller caller = sessions.requireCaller(params.sessionToken(), http.getRemoteAddr());
         long offset = topOffset(params.get("cover_position"));

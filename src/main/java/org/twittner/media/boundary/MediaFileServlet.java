@@ -10,9 +10,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.twittner.media.control.LocalMediaStore;
 
 /**
@@ -25,6 +27,7 @@ public class MediaFileServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String DEFAULTS = "/WEB-INF/media-defaults/";
+    private static final Pattern DEFAULT_NAME = Pattern.compile("/default/[A-Za-z0-9_-]+\\.(png|jpg)");
     private static final Map<String, String> TYPES = Map.of(
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "gif", "image/gif",
             "webp", "image/webp", "mp4", "video/mp4", "mov", "video/quicktime", "webm", "video/webm",
@@ -36,17 +39,12 @@ public class MediaFileServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String relative = request.getPathInfo();
-        if (relative == null || relative.contains("\\")) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        Path file = relative == null ? null : store.resolve(LocalMediaStore.PREFIX + relative.substring(1));
+        if (file != null && Files.isRegularFile(file) && serveFile(file, request, response)) {
             return;
         }
-        Path file = store.resolve(LocalMediaStore.PREFIX + relative.substring(1));
-        if (file != null && Files.isRegularFile(file)) {
-            serveFile(file, request, response);
-            return;
-        }
-        URL bundled = relative.startsWith("/default/") && relative.indexOf('/', 9) < 0
-                ? getServletContext().getResource(DEFAULTS + relative.substring(9)) : null;
+        URL bundled = relative != null && DEFAULT_NAME.matcher(relative).matches()
+                ? getServletContext().getResource(DEFAULTS + relative.substring("/default/".length())) : null;
         if (bundled == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -54,32 +52,59 @@ public class MediaFileServlet extends HttpServlet {
         response.setContentType(typeOf(relative));
         response.setHeader("Cache-Control", "public, max-age=86400");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (!"HEAD".equals(request.getMethod())) {
-            try (InputStream in = bundled.openStream(); OutputStream out = response.getOutputStream()) {
-                in.transferTo(out);
-            }
+        try (InputStream in = bundled.openStream()) {
+            copy(in, response);
         }
     }
 
-    private void serveFile(Path file, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long modified = Files.getLastModifiedTime(file).toMillis();
-        long size = Files.size(file);
-        String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified) + "\"";
-        response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", modified);
-        response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (etag.equals(request.getHeader("If-None-Match"))
-                || (request.getHeader("If-None-Match") == null && request.getDateHeader("If-Modified-Since") >= modified / 1000 * 1000)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+    /** False when the file went away meanwhile (a replaced avatar, deleted after its swap). */
+    private boolean serveFile(Path file, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long modified;
+        long size;
+        InputStream in;
+        try {
+            modified = Files.getLastModifiedTime(file).toMillis();
+            size = Files.size(file);
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException gone) {
+            return false;
         }
-        response.setContentType(typeOf(file.getFileName().toString()));
-        response.setContentLengthLong(size);
-        if (!"HEAD".equals(request.getMethod())) {
-            try (OutputStream out = response.getOutputStream()) {
-                Files.copy(file, out);
+        try (in) {
+            String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified) + "\"";
+            response.setHeader("ETag", etag);
+            response.setDateHeader("Last-Modified", modified);
+            response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            if (notModified(request, etag, modified)) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return true;
             }
+            response.setContentType(typeOf(file.getFileName().toString()));
+            response.setContentLengthLong(size);
+            copy(in, response);
+        }
+        return true;
+    }
+
+    private static boolean notModified(HttpServletRequest request, String etag, long modified) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null) {
+            return ifNoneMatch.equals(etag);
+        }
+        try {
+            long since = request.getDateHeader("If-Modified-Since");
+            return since >= 0 && since >= modified / 1000 * 1000;
+        } catch (IllegalArgumentException malformedDate) {
+            return false;
+        }
+    }
+
+    private static void copy(InputStream in, HttpServletResponse response) {
+        try {
+            OutputStream out = response.getOutputStream();
+            in.transferTo(out);
+        } catch (IOException clientWentAway) {
+            // nothing to answer: the client closed the connection
         }
     }
 

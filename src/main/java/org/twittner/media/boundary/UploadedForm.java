@@ -1,10 +1,12 @@
 package org.twittner.media.boundary;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -26,8 +28,12 @@ import org.twittner.platform.RequestParams;
 final class UploadedForm implements AutoCloseable {
 
     private static final int MAX_FIELD_BYTES = 64 * 1024;
-    /** All text fields together; the file is limited on its own. */
+    /** All text fields together, names included; the file is limited on its own. */
     private static final int MAX_FIELDS_BYTES = 256 * 1024;
+    /** An upload form has a handful of parts; a thousand empty ones is an attack. */
+    private static final int MAX_PARTS = 32;
+    /** What a part costs beyond its name and value (header lines, list entries). */
+    private static final int PART_OVERHEAD_BYTES = 256;
 
     final RequestParams params;
     /** The uploaded file, or null when there was none (or it was too large). */
@@ -56,6 +62,7 @@ final class UploadedForm implements AutoCloseable {
         String fileName = null;
         boolean abandoned = false;
         int fieldBytes = 0;
+        int parts = 0;
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
         upload.setMaxFileSize(maxFileBytes);
         // a body declared larger than this is refused before any of it is read (its fields
@@ -65,10 +72,14 @@ final class UploadedForm implements AutoCloseable {
             FileItemInputIterator items = upload.getItemIterator(request);
             while (items.hasNext()) {
                 FileItemInput item = items.next();
+                if (++parts > MAX_PARTS) {
+                    abandoned = true;
+                    break;
+                }
                 try (InputStream in = item.getInputStream()) {
                     if (item.isFormField()) {
                         byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
-                        fieldBytes += value.length;
+                        fieldBytes += value.length + String.valueOf(item.getFieldName()).length() + PART_OVERHEAD_BYTES;
                         if (value.length > MAX_FIELD_BYTES || fieldBytes > MAX_FIELDS_BYTES) {
                             abandoned = true; // an upload form has no field this large
                             break;
@@ -83,8 +94,8 @@ final class UploadedForm implements AutoCloseable {
                     // other file parts are skipped unread: closing the stream discards them
                 }
             }
-        } catch (FileUploadException overLimitOrMalformed) {
-            abandoned = true;
+        } catch (FileUploadException | InvalidPathException | EOFException overLimitOrMalformed) {
+            abandoned = true; // over a limit, not multipart, a file name with a NUL, or cut short
         } catch (IOException | RuntimeException e) {
             deleteQuietly(file);
             throw e;
@@ -106,7 +117,7 @@ final class UploadedForm implements AutoCloseable {
             try {
                 Files.deleteIfExists(path);
             } catch (IOException ignored) {
-                // a stale temporary file is removed by the media store's start-up sweep
+                // a stale temporary file is removed by the media store after the next start
             }
         }
     }

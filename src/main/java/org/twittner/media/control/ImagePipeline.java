@@ -41,6 +41,11 @@ public final class ImagePipeline {
 
     /** A kept cover original is at most this many times higher than wide. */
     static final int COVER_MAX_ASPECT = 4;
+    /**
+     * Longest accepted side. Decoders allocate whole rows whatever is asked of them, so a
+     * 50,000,000 x 1 picture would fit the pixel budget yet take hundreds of MB.
+     */
+    static final int MAX_SIDE = 16_384;
     private static final float JPEG_QUALITY = 0.85f;
 
     private final long maxPixels;
@@ -123,24 +128,31 @@ public final class ImagePipeline {
             throw new ImageRejected("extension '" + extension + "' is not an accepted image type");
         }
         ImageInputStream input = null;
+        ImageReader reader = null;
         try {
             input = new FileImageInputStream(upload.toFile());
-            ImageReader reader = readerFor(input, extension);
+            reader = readerFor(input, extension);
             reader.setInput(input, true, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            if (width <= 0 || height <= 0 || (long) width * height > maxPixels) {
-                reader.dispose();
+            if ((long) width * height > maxPixels) {
                 throw new ImageRejected(width + "x" + height + " is over the pixel budget");
+            }
+            if (width <= 0 || height <= 0 || width > MAX_SIDE || height > MAX_SIDE) {
+                throw new ImageRejected(width + "x" + height + " has a side over " + MAX_SIDE + " pixels");
             }
             // the content matched the extension, so jpg/jpeg means a JPEG: the only kind with EXIF here
             int orientation = extension.startsWith("jp") ? ExifOrientation.of(upload) : 1;
             Decoder decoder = new Decoder(input, reader, width, height, orientation);
-            input = null; // the decoder closes it
+            input = null; // the decoder owns both now
+            reader = null;
             return decoder;
         } catch (IOException | RuntimeException unreadable) {
             throw new ImageRejected("unreadable image: " + unreadable.getMessage());
         } finally {
+            if (reader != null) {
+                reader.dispose();
+            }
             closeQuietly(input);
         }
     }
@@ -222,12 +234,15 @@ public final class ImagePipeline {
             this.orientation = orientation;
         }
 
-        /** Decodes a region, skipping pixels down to no less than twice the target size. */
+        /**
+         * Decodes a region, skipping pixels down to no less than twice the target size (each
+         * axis on its own; the scaling that follows restores the proportions).
+         */
         BufferedImage read(Rectangle region, int targetWidth, int targetHeight) throws ImageRejected {
-            int step = Math.max(1, Math.min(region.width / (2 * targetWidth), region.height / (2 * targetHeight)));
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceRegion(region);
-            param.setSourceSubsampling(step, step, 0, 0);
+            param.setSourceSubsampling(Math.max(1, region.width / (2 * targetWidth)),
+                    Math.max(1, region.height / (2 * targetHeight)), 0, 0);
             try {
                 return reader.read(0, param);
             } catch (IOException | RuntimeException corrupt) {

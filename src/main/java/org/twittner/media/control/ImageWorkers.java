@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Failures;
 import org.twittner.platform.TwittnerConfig;
@@ -12,7 +13,9 @@ import org.twittner.platform.TwittnerConfig;
 /**
  * Lets as many images be decoded and encoded at once as there are processors; further uploads
  * wait their turn, first come first served. Without it, 64 concurrent uploads share the CPU and
- * all finish late, each holding its pixels in memory meanwhile.
+ * all finish late, each holding its pixels in memory meanwhile. A turn that does not come
+ * within {@value #MAX_WAIT_SECONDS} s is refused (code 500), so a flood of uploads cannot keep
+ * request threads parked for ever.
  */
 @ApplicationScoped
 public class ImageWorkers {
@@ -22,6 +25,8 @@ public class ImageWorkers {
     public interface Work<T> {
         T run() throws ImageRejected, IOException;
     }
+
+    static final int MAX_WAIT_SECONDS = 30;
 
     @Inject
     TwittnerConfig config;
@@ -35,7 +40,9 @@ public class ImageWorkers {
 
     public <T> T run(Work<T> work) throws ImageRejected, IOException {
         try {
-            permits.acquire();
+            if (!permits.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ApiException(500, Failures.MESSAGE);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(500, Failures.MESSAGE);

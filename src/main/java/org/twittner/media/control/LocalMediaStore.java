@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -47,8 +48,9 @@ public class LocalMediaStore implements MediaStore {
     }
 
     /**
-     * Temporary files a crashed request left behind. Only old ones: another instance sharing
-     * the directory may be writing a fresh one right now.
+     * Temporary files a crashed request (or a crashed server) left behind, removed when the
+     * store is first used after a start. Only old ones: another instance sharing the directory
+     * may be writing a fresh one right now.
      */
     private void deleteStaleTempFiles() {
         Instant staleBefore = Instant.now().minus(Duration.ofHours(6));
@@ -71,10 +73,6 @@ public class LocalMediaStore implements MediaStore {
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not delete " + file, e);
         }
-    }
-
-    public Path root() {
-        return root;
     }
 
     @Override
@@ -115,10 +113,22 @@ public class LocalMediaStore implements MediaStore {
 
     /** The file for a stored path, or null when the path is not below the media directory. */
     public Path resolve(String path) {
+        return resolve(root, path);
+    }
+
+    /**
+     * The file for a stored path ({@code upload/...}) under {@code root}, or null for anything
+     * that would leave it, name it, or reach the temporary files.
+     */
+    static Path resolve(Path root, String path) {
         if (path == null || !path.startsWith(PREFIX)) {
             return null;
         }
-        Path file = root.resolve(path.substring(PREFIX.length())).normalize();
-        return file.startsWith(root) && !file.startsWith(temp) && !file.equals(root) ? file : null;
+        try {
+            Path file = root.resolve(path.substring(PREFIX.length())).normalize();
+            return file.startsWith(root) && !file.equals(root) && !file.startsWith(root.resolve(".tmp")) ? file : null;
+        } catch (InvalidPathException notAPath) {
+            return null;
+        }
     }
 }

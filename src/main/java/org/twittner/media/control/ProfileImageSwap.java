@@ -9,11 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.twittner.platform.ApiException;
 import org.twittner.profile.entity.User;
@@ -50,36 +45,29 @@ public class ProfileImageSwap {
         user.setCoverOrig(coverOrig);
     }
 
+    /** The kept cover original's stored path, "" when there is none. */
+    public String coverOriginal(long userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw ApiException.unauthorized();
+        }
+        return user.getCoverOrig();
+    }
+
     /**
-     * Cuts a new shown cover from the kept original at {@code topOffset}. Done under the lock
-     * (a 600 px image takes milliseconds) so that a concurrent cover upload cannot swap the
-     * original away in between.
+     * Shows a cover that was cut from {@code original}, unless a new cover upload replaced that
+     * original meanwhile: then the cut is outdated, deleted, and the answer is false.
      */
-    public String repositionCover(long userId, long topOffset) {
-        String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+    public boolean repositionedCover(long userId, String cover, String original) {
         Replacement replacement = replacing(List.of(cover));
         User user = lockedUser(userId);
-        Path original = store.locate(user.getCoverOrig());
-        BufferedImage window;
-        try {
-            window = ImagePipeline.coverWindow(ImagePipeline.readStored(original), topOffset);
-        } catch (IOException | RuntimeException unreadable) { // no cover yet, or an unreadable file
-            throw new ApiException(400, "Cover image is missing or invalid");
-        }
-        try {
-            Path temp = store.newTempFile();
-            try {
-                ImagePipeline.writeJpeg(window, temp);
-                store.put(temp, cover);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!user.getCoverOrig().equals(original)) {
+            replacement.replaced(List.of(cover));
+            return false;
         }
         replacement.replaced(List.of(user.getCover()));
         user.setCover(cover);
-        return cover;
+        return true;
     }
 
     private User lockedUser(long userId) {

@@ -10,11 +10,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.twittner.platform.ApiException;
 import org.twittner.platform.TwittnerConfig;
 
 /**
  * Avatar and cover changes. The image work runs outside any transaction (it takes a while and
- * needs no database); the finished files are then swapped in by {@link ProfileImageSwap}.
+ * needs no database), one image per processor at a time ({@link ImageWorkers}); the finished
+ * files are then swapped in by {@link ProfileImageSwap}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -61,9 +63,26 @@ public class ProfileImages {
         return urls.url(coverPath);
     }
 
-    /** Returns the URL of the cover cut at the new offset. */
-    public String repositionCover(long userId, long topOffset) {
-        return urls.url(swap.repositionCover(userId, topOffset));
+    /**
+     * Cuts the shown cover from the kept original at a new top offset; returns its URL. A cover
+     * upload that lands meanwhile makes the cut outdated: it is then made again from the new
+     * original.
+     */
+    public String repositionCover(long userId, long topOffset) throws IOException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String original = swap.coverOriginal(userId);
+            String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+            try {
+                workers.run(() -> store(ImagePipeline.coverWindow(ImagePipeline.readStored(store.locate(original)), topOffset), cover));
+            } catch (ImageRejected | IOException noOriginal) { // no cover yet, or an unreadable file
+                store.delete(cover);
+                throw new ApiException(400, "Cover image is missing or invalid");
+            }
+            if (swap.repositionedCover(userId, cover, original)) {
+                return urls.url(cover);
+            }
+        }
+        throw new IOException("the cover kept changing while it was being repositioned");
     }
 
     private ImagePipeline pipeline() {

@@ -22,10 +22,6 @@ public final class Countries {
         return NAMES.getOrDefault(countryId, "");
     }
 
-    public static boolean exists(int countryId) {
-        return NAMES.containsKey(countryId);
-    }
-
     private static Map<Integer, String> load() {
         Map<Integer, String> names = new HashMap<>();
         try (InputStream in = Countries.class.getResourceAsStream("countries.tsv");

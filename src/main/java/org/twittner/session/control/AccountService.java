@@ -55,7 +55,9 @@ public class AccountService {
         if (user.getStatus() != User.ACTIVE) {
             throw new ApiException(402, "Account disabled or inactive");
         }
-        if (match == Passwords.Match.LEGACY_FILTERED || Passwords.cost(user.getPasswordHash()) < config.bcryptCost()) {
+        // a hash is only replaced by one of the exact password; an imported hash that matched
+        // the filtered text stays, so that every spelling ColibriSM accepted keeps working
+        if (match == Passwords.Match.EXACT && Passwords.cost(user.getPasswordHash()) < config.bcryptCost()) {
             accounts.replacePasswordHash(user.getId(), Passwords.hash(password, config.bcryptCost()));
         }
         IssuedTokens tokens = sessions.open(user.getId(), platform, ip);

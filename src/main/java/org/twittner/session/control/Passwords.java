@@ -24,7 +24,7 @@ public final class Passwords {
     public enum Match {
         NONE,
         EXACT,
-        /** Only the ColibriSM-filtered text matched: the hash should be replaced. */
+        /** Only the ColibriSM-filtered text matched an imported hash. */
         LEGACY_FILTERED
     }
 
@@ -35,6 +35,11 @@ public final class Passwords {
         return HASHER.hashToString(cost, password.toCharArray());
     }
 
+    /**
+     * Whether the password matches the hash. The ColibriSM-filtered form is tried only on
+     * imported ({@code $2y$}) hashes: on our own hashes it would let near misses ("secret1 "
+     * for "secret1") in.
+     */
     public static Match check(String password, String hash) {
         if (hash == null || !hash.startsWith("$2")) {
             return Match.NONE;
@@ -43,23 +48,23 @@ public final class Passwords {
             return Match.EXACT;
         }
         String filtered = LegacyPasswordText.filter(password);
-        if (!filtered.equals(password) && verifies(filtered, hash)) {
+        if (isImported(hash) && !filtered.equals(password) && verifies(filtered, hash)) {
             return Match.LEGACY_FILTERED;
         }
         return Match.NONE;
     }
 
+    /** Made by PHP's password_hash, i.e. imported from ColibriSM. */
+    private static boolean isImported(String hash) {
+        return hash.startsWith("$2y$");
+    }
+
     /**
-     * For an unknown account: spends the time {@link #check} spends on a wrong password for a
-     * hash of this cost, so that answers do not tell which e-mail addresses exist.
+     * For an unknown account: spends the time {@link #check} spends on a wrong password for one
+     * of our hashes of this cost, so that answers do not tell which e-mail addresses exist.
      */
     public static void checkNothing(String password, int cost) {
-        String dummy = DUMMY_HASHES.computeIfAbsent(cost, c -> hash("no such account", c));
-        verifies(password, dummy);
-        String filtered = LegacyPasswordText.filter(password);
-        if (!filtered.equals(password)) {
-            verifies(filtered, dummy);
-        }
+        verifies(password, DUMMY_HASHES.computeIfAbsent(cost, c -> hash("no such account", c)));
     }
 
     /** The cost a stored hash was made with, or 0 when it is not bcrypt. */

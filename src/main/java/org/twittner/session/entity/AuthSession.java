@@ -14,15 +14,12 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "sessions")
-@NamedQuery(name = AuthSession.BY_TOKEN,
-        query = "select s from AuthSession s where s.tokenHash = :hash and s.expiresAt > :now")
 @NamedQuery(name = AuthSession.BY_REFRESH,
         query = "select s from AuthSession s where s.refreshHash = :hash")
 @NamedQuery(name = AuthSession.DELETE_EXPIRED,
         query = "delete from AuthSession s where s.refreshExpiresAt < :now")
 public class AuthSession {
 
-    public static final String BY_TOKEN = "AuthSession.byToken";
     public static final String BY_REFRESH = "AuthSession.byRefresh";
     public static final String DELETE_EXPIRED = "AuthSession.deleteExpired";
 

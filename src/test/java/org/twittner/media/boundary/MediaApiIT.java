@@ -9,6 +9,8 @@ import static org.twittner.testing.Wire.assertError;
 import static org.twittner.testing.Wire.assertShape;
 import static org.twittner.testing.Wire.shape;
 
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -41,6 +43,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.media.control.MediaPaths;
+import org.twittner.media.control.MediaStore;
+import org.twittner.media.control.ProfileImageSwap;
+import org.twittner.session.control.AccountService;
+import org.twittner.session.control.SessionService;
+import org.twittner.session.control.SignupForm;
 import org.twittner.testing.Accounts;
 import org.twittner.testing.Accounts.Account;
 import org.twittner.testing.ApiClient;
@@ -50,7 +58,6 @@ import org.twittner.testing.TestImages;
 
 /** avatar, cover, cover_reposition and the /upload files, as the Flutter app uploads them. */
 @ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class MediaApiIT {
 
     private static final String PUBLIC_URL = "https://media.twittner.test/";
@@ -61,9 +68,11 @@ class MediaApiIT {
                     + "AQMAAQAAAAIAAAATAgMAAQAAAAEAAABphwQAAQAAAGYAAAAAAAAAOGMAAOgDAAA4YwAA6AMAAAYAAJAHAAQAAAAwMjEwAZEHAAQA"
                     + "AAABAgMAAKAHAAQAAAAwMTAwAaADAAEAAAD//wAAAqAEAAEAAAAeAAAAA6AEAAEAAAAKAAAAAAAAAA==");
 
-    @Deployment(testable = false)
+    @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
+                .addPackage(ApiClient.class.getPackage())
+                .addClass(MediaApiIT.class);
     }
 
     @ArquillianResource
@@ -74,12 +83,17 @@ class MediaApiIT {
 
     @BeforeEach
     void signIn() {
-        api = new ApiClient(deployment);
-        account = Accounts.create(api);
+        if (deployment != null) { // null inside the server
+            api = new ApiClient(deployment);
+            account = Accounts.create(api);
+        }
     }
 
     @AfterEach
     void nothingLeftInTheTemporaryDirectory() throws IOException {
+        if (deployment == null) {
+            return;
+        }
         try (Stream<Path> leftovers = Files.list(mediaDir().resolve(".tmp"))) {
             assertEquals(List.of(), leftovers.toList(), "an upload left a temporary file behind");
         }
@@ -88,6 +102,7 @@ class MediaApiIT {
     // ---- avatar ------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     void avatarFromAPhoneIsTurnedCroppedAndStripped() throws Exception {
         byte[] phonePhoto = TestImages.jpegWithExif(TestImages.quadrants(800, 800), 6, true);
         Reply reply = upload("avatar", new FilePart("avatar", "IMG_0001.JPG", "image/jpeg", phonePhoto));
@@ -115,6 +130,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void replacingTheAvatarDeletesTheOldFile() throws Exception {
         String first = upload("avatar", png("avatar", "a.png")).data().getString("avatar_url");
         String second = upload("avatar", new FilePart("avatar", "b.webp", "image/webp", WEBP)).data().getString("avatar_url");
@@ -124,6 +140,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void gifAndWebpAreAccepted() {
         byte[] gif = TestImages.encode(TestImages.quadrants(64, 64), "gif");
         assertEquals(200, upload("avatar", new FilePart("avatar", "a.gif", "image/gif", gif)).code());
@@ -131,6 +148,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void sessionIdMayComeAsAHeader() {
         Reply reply = api.send(multipartWithHeader(account.token(), png("avatar", "a.png")));
         assertEnvelope(reply, 200, "Avatar changed successfully");
@@ -138,6 +156,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void aFailureOnTheServerIsTheEnvelopeWithARequestId() throws Exception {
         // make the avatars folder unwritable: a file where the folder should be
         Path avatars = mediaDir().resolve("avatars");
@@ -161,6 +180,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void avatarNeedsASession() {
         FilePart photo = png("avatar", "a.png");
         assertError(api.postMultipart("avatar", Map.of(), photo), 401, "Unauthorized Access");
@@ -170,6 +190,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void avatarRefusesWhatIsNotAnAcceptableImage() {
         String invalid = "Avatar image is missing or invalid";
         byte[] png = TestImages.encode(TestImages.quadrants(64, 64), "png");
@@ -185,6 +206,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void avatarOverTheSizeLimitIsRefusedWhileItStreams() {
         // the tests run with a 3 MB limit; this file crosses it while the body streams in
         byte[] noise = new byte[3 * 1024 * 1024 + 100 * 1024];
@@ -195,6 +217,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void aBodyDeclaredFarOverTheLimitIsRefusedUnread() {
         byte[] noise = new byte[8 * 1024 * 1024];
         FilePart big = new FilePart("avatar", "big.jpg", "image/jpeg", noise);
@@ -204,6 +227,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void racingAvatarUploadsLeaveOneConsistentState() throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Reply>> uploads = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
@@ -230,6 +254,7 @@ class MediaApiIT {
     // ---- cover -------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     void coverKeepsA600WideOriginalAndShowsItsMiddle() throws Exception {
         // 1200x1800 in 12 bands of 150 rows, grey 0..220: the kept original is 600x900 (bands of 75)
         Reply reply = upload("cover", bands("cover", "cover.png"));
@@ -252,6 +277,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void repositionCutsTheWindowFromTheKeptOriginal() throws Exception {
         String first = upload("cover", bands("cover", "cover.png")).data().getString("cover_url");
         String original = profile().getString("cover_orig");
@@ -278,6 +304,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void repositionTakesGetAndTheSessionFromQueryOrHeader() throws Exception {
         upload("cover", bands("cover", "cover.png"));
         Reply viaGet = api.get("cover_reposition", "session_id", account.token(), "cover_position", "100");
@@ -290,6 +317,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void repositionErrors() {
         String invalid = "Cover position offset number is missing or invalid";
         assertError(api.postForm("cover_reposition", "cover_position", "10"), 401, "Unauthorized Access");
@@ -300,6 +328,7 @@ class MediaApiIT {
     }
 
     @Test
+    @RunAsClient
     void coverRefusesWhatIsNotAnImage() {
         assertError(upload("cover"), 400, "Cover image is missing or invalid");
         assertError(upload("cover", new FilePart("cover", "c.png", "image/png", "not a png".getBytes())),
@@ -310,6 +339,7 @@ class MediaApiIT {
     // ---- /upload -----------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     void uploadFilesAreServedSafely() throws Exception {
         HttpResponse<byte[]> defaultAvatar = get("upload/default/avatar.png");
         assertEquals(200, defaultAvatar.statusCode());
@@ -393,5 +423,34 @@ class MediaApiIT {
         int rgb = image.getRGB(x, y);
         assertTrue(TestImages.near(rgb, expected, 24),
                 "at " + x + "," + y + " expected " + TestImages.describe(expected.getRGB()) + " but was " + TestImages.describe(rgb));
+    }
+
+    // ---- inside the server -------------------------------------------------------------------
+
+    @EJB
+    AccountService accounts;
+
+    @EJB
+    SessionService sessions;
+
+    @EJB
+    ProfileImageSwap swap;
+
+    @Inject
+    MediaStore store;
+
+    @Test
+    void aRepositionCutFromAReplacedOriginalIsDroppedNotShown() throws Exception {
+        String username = Accounts.newUsername();
+        long userId = sessions.resolve(accounts.signup(new SignupForm("Test", "User", username, username + "@example.com",
+                "secret1"), null, "10.0.0.3").authToken(), "10.0.0.3").orElseThrow().userId();
+        String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+        Path temp = store.newTempFile();
+        Files.writeString(temp, "a cut made from an original that is gone");
+        store.put(temp, cover);
+
+        assertFalse(swap.repositionedCover(userId, cover, "upload/covers/replaced_meanwhile.jpg"));
+        assertEquals(null, store.locate(cover), "the outdated cut is deleted after the commit");
+        assertEquals("", swap.coverOriginal(userId));
     }
 }

@@ -36,10 +36,18 @@ class PasswordsTest {
     }
 
     @Test
-    void colibriFilteredPasswordIsRecognised() {
+    void colibriFilteredPasswordIsRecognisedOnImportedHashes() {
         String typed = " it's <b>\"mine\" & ok ";
-        String storedByColibri = Passwords.hash(LegacyPasswordText.filter(typed), 4);
+        String storedByColibri = "$2y$" + Passwords.hash(LegacyPasswordText.filter(typed), 4).substring(4);
         assertEquals(Passwords.Match.LEGACY_FILTERED, Passwords.check(typed, storedByColibri));
+    }
+
+    @Test
+    void nearMissesDoNotMatchOurOwnHashes() {
+        String ours = Passwords.hash("secret1", 4);
+        assertEquals(Passwords.Match.NONE, Passwords.check("secret1 ", ours));
+        assertEquals(Passwords.Match.NONE, Passwords.check("secret\\1", ours));
+        assertEquals(Passwords.Match.NONE, Passwords.check("<b>secret1</b>", ours));
     }
 
     @Test
