@@ -3,6 +3,7 @@
 # against a server this script starts (embedded H2 in a temporary directory, or the database
 # in TWITTNER_DB_URL if set).
 #   bench/http.sh [seconds per run, default 10]
+#   ENDPOINTS="profile" bench/http.sh   (a subset of: login profile avatar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
@@ -42,7 +43,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "server: Payara Micro 6.2025.10, java $(java -version 2>&1 | head -1 | cut -d'"' -f2), -Xmx1g, database ${TWITTNER_DB_URL:-embedded H2}"
 echo "wrk: ${seconds}s per run, 2 threads (1 at 1 connection); bodies are checked: an answer without \"code\":200 counts as an error"
 printf '\n%-8s %5s %10s %9s %9s %8s\n' endpoint conns "req/s" "p50 ms" "p99 ms" errors
-for endpoint in login profile avatar; do
+for endpoint in ${ENDPOINTS:-login profile avatar}; do
   # warm-up (JIT, pools), not reported
   USERS="$users" PHOTO="$photo" ENDPOINT="$endpoint" wrk -t2 -c16 -d3s --timeout 60s -s bench/wrk-api.lua \
     "$base/$endpoint" >/dev/null 2>&1

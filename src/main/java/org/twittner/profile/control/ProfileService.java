@@ -52,8 +52,21 @@ public class ProfileService {
         return user;
     }
 
+    /** The three flags in one round trip (every signed-in profile view asks for them). */
     private Relationship relationship(long viewerId, long ownerId) {
-        return new Relationship(blocks(ownerId, viewerId), blocks(viewerId, ownerId), follows(viewerId, ownerId));
+        Object[] counts = (Object[]) em.createNativeQuery("SELECT"
+                        + " (SELECT COUNT(*) FROM blocks WHERE user_id = ?1 AND blocked_id = ?2),"
+                        + " (SELECT COUNT(*) FROM blocks WHERE user_id = ?2 AND blocked_id = ?1),"
+                        + " (SELECT COUNT(*) FROM follows WHERE follower_id = ?2 AND following_id = ?1 AND status = ?3)")
+                .setParameter(1, ownerId)
+                .setParameter(2, viewerId)
+                .setParameter(3, Follow.ACTIVE)
+                .getSingleResult();
+        return new Relationship(positive(counts[0]), positive(counts[1]), positive(counts[2]));
+    }
+
+    private static boolean positive(Object count) {
+        return ((Number) count).longValue() > 0;
     }
 
     /**
@@ -72,22 +85,6 @@ public class ProfileService {
             case "followers" -> relation.isFollowing();
             default -> false;
         };
-    }
-
-    private boolean blocks(long userId, long blockedId) {
-        return em.createQuery("select count(b) from Block b where b.userId = :user and b.blockedId = :blocked", Long.class)
-                .setParameter("user", userId)
-                .setParameter("blocked", blockedId)
-                .getSingleResult() > 0;
-    }
-
-    private boolean follows(long followerId, long followingId) {
-        return em.createQuery("select count(f) from Follow f where f.followerId = :follower"
-                        + " and f.followingId = :following and f.status = :active", Long.class)
-                .setParameter("follower", followerId)
-                .setParameter("following", followingId)
-                .setParameter("active", Follow.ACTIVE)
-                .getSingleResult() > 0;
     }
 
     private static ApiException notFound() {
