@@ -28,7 +28,8 @@ for _ in $(seq 1 120); do
 done
 base="http://127.0.0.1:$port/mobile_api"
 
-# 64 users, one per connection at most, so that uploads do not all wait for one user's row lock
+# 64 users, each wrk thread cycling through its own 32, so that concurrent uploads rarely wait
+# for one user's row lock
 users="$work/users.txt"
 : >"$users"
 for i in $(seq 1 64); do

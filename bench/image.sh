@@ -9,7 +9,7 @@ mkdir -p "$out/classes"
 
 photo="${1:-$out/photo-4000x3000.jpg}"
 if [ ! -f "$photo" ]; then
-  # the same synthetic photo as STACK.md: 4000x3000, noisy, quality 90 (about 2.4 MB)
+  # a synthetic photo: 4000x3000, noisy, quality 90 (about 3.6 MB)
   convert-im6.q16 -seed 42 -size 4000x3000 plasma:fractal -blur 0x1 -attenuate 0.25 \
     +noise Gaussian -quality 90 "$photo"
 fi

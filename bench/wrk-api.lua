@@ -17,10 +17,12 @@ end
 local boundary = "----wrkboundary7d1f"
 local counter = 0
 failures = 0
+-- set by setup() in each thread's state: thread 1 uses users 1-32, thread 2 users 33-64
+id = 1
 
 function request()
   counter = counter + 1
-  local user = users[(counter % #users) + 1]
+  local user = users[((id - 1) * 32 + (counter % 32)) % #users + 1]
   if endpoint == "login" then
     return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" },
       "email=" .. user.name .. "%40example.com&password=secret1")
@@ -44,6 +46,7 @@ end
 local threads = {}
 function setup(thread)
   threads[#threads + 1] = thread
+  thread:set("id", #threads)
 end
 
 function done(summary, latency, requests)

@@ -13,14 +13,14 @@ import javax.sql.DataSource;
 /**
  * A DataSource that picks the JDBC driver from the URL, so that switching from the embedded H2
  * default to MySQL is one setting ({@code TWITTNER_DB_URL}) and not two. The server's connection
- * pool wraps it; it opens one physical connection per call. A MySQL connection gets connect and
- * read timeouts unless the URL sets its own: a database host that stops answering must fail
- * requests (and the readiness check) in seconds, not hang them for minutes.
+ * pool wraps it; it opens one physical connection per call. A MySQL connection gets a connect
+ * timeout unless the URL sets its own: a database host that stops answering must fail new
+ * connections (and the readiness check) in seconds, not after minutes of TCP retries. (No read
+ * timeout: a long Flyway migration must not be cut off halfway.)
  */
 public class JdbcUrlDataSource implements DataSource {
 
-    static final String CONNECT_TIMEOUT_MS = "5000";
-    static final String SOCKET_TIMEOUT_MS = "60000";
+    static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     private String url;
     private String user;
@@ -76,6 +76,14 @@ public class JdbcUrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
+        Connection connection = driver().connect(url, connectionProperties(url, username, pass, loginTimeout));
+        if (connection == null) {
+            throw new SQLException("No JDBC driver accepts the URL in TWITTNER_DB_URL");
+        }
+        return connection;
+    }
+
+    static Properties connectionProperties(String jdbcUrl, String username, String pass, int loginTimeoutSeconds) {
         Properties properties = new Properties();
         if (username != null) {
             properties.setProperty("user", username);
@@ -83,20 +91,11 @@ public class JdbcUrlDataSource implements DataSource {
         if (pass != null) {
             properties.setProperty("password", pass);
         }
-        if (url.startsWith("jdbc:mysql:")) {
-            if (!url.contains("connectTimeout=")) {
-                properties.setProperty("connectTimeout",
-                        loginTimeout > 0 ? Integer.toString(loginTimeout * 1000) : CONNECT_TIMEOUT_MS);
-            }
-            if (!url.contains("socketTimeout=")) {
-                properties.setProperty("socketTimeout", SOCKET_TIMEOUT_MS);
-            }
+        if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("connectTimeout=")) {
+            int seconds = loginTimeoutSeconds > 0 ? loginTimeoutSeconds : CONNECT_TIMEOUT_SECONDS;
+            properties.setProperty("connectTimeout", Integer.toString(seconds * 1000));
         }
-        Connection connection = driver().connect(url, properties);
-        if (connection == null) {
-            throw new SQLException("No JDBC driver accepts the URL in TWITTNER_DB_URL");
-        }
-        return connection;
+        return properties;
     }
 
     private Driver driver() throws SQLException {

@@ -75,7 +75,7 @@ public class TwittnerConfig {
         return refreshTtlDays * 86_400L;
     }
 
-    /** bcrypt accepts 4 to 31; 10 takes about 60 ms here. */
+    /** bcrypt accepts 4 to 31; 10 takes about 75 ms on the development machine. */
     public int bcryptCost() {
         return Math.max(4, Math.min(31, bcryptCost));
     }

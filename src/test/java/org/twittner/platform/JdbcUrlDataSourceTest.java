@@ -16,4 +16,13 @@ class JdbcUrlDataSourceTest {
                 JdbcUrlDataSource.driverClassFor(JdbcUrlDataSource.normalise("jdbc:mariadb://db/twittner")));
         assertNull(JdbcUrlDataSource.driverClassFor("jdbc:postgresql://db/twittner"));
     }
+
+    @Test
+    void mysqlConnectionsGetAConnectTimeoutUnlessTheUrlSetsOne() {
+        assertEquals("5000", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 0).getProperty("connectTimeout"));
+        assertEquals("2000", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 2).getProperty("connectTimeout"));
+        assertNull(JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t?connectTimeout=900", "u", "p", 0).getProperty("connectTimeout"));
+        assertNull(JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "p", 0).getProperty("connectTimeout"));
+        assertEquals("u", JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "", 0).getProperty("user"));
+    }
 }

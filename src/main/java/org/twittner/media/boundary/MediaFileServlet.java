@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,11 +50,13 @@ public class MediaFileServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        URLConnection resource = bundled.openConnection();
         response.setContentType(typeOf(relative));
+        response.setContentLengthLong(resource.getContentLengthLong());
         response.setHeader("Cache-Control", "public, max-age=86400");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        try (InputStream in = bundled.openStream()) {
-            copy(in, response);
+        try (InputStream in = resource.getInputStream()) {
+            copy(in, request, response);
         }
     }
 
@@ -81,7 +84,7 @@ public class MediaFileServlet extends HttpServlet {
             }
             response.setContentType(typeOf(file.getFileName().toString()));
             response.setContentLengthLong(size);
-            copy(in, response);
+            copy(in, request, response);
         }
         return true;
     }
@@ -99,7 +102,11 @@ public class MediaFileServlet extends HttpServlet {
         }
     }
 
-    private static void copy(InputStream in, HttpServletResponse response) {
+    /** The body, except for HEAD (Servlet 6 runs doGet for HEAD with the real response). */
+    private static void copy(InputStream in, HttpServletRequest request, HttpServletResponse response) {
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
         try {
             OutputStream out = response.getOutputStream();
             in.transferTo(out);

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Failures;
 import org.twittner.platform.TwittnerConfig;
@@ -27,6 +28,7 @@ public class ImageWorkers {
     }
 
     static final int MAX_WAIT_SECONDS = 30;
+    private static final Logger LOG = Logger.getLogger(ImageWorkers.class.getName());
 
     @Inject
     TwittnerConfig config;
@@ -41,6 +43,8 @@ public class ImageWorkers {
     public <T> T run(Work<T> work) throws ImageRejected, IOException {
         try {
             if (!permits.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warning("an upload waited " + MAX_WAIT_SECONDS + " s for image processing and was refused;"
+                        + " uploads arrive faster than " + config.imageWorkers() + " workers process them");
                 throw new ApiException(500, Failures.MESSAGE);
             }
         } catch (InterruptedException e) {

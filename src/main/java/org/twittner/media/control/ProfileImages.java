@@ -71,13 +71,17 @@ public class ProfileImages {
     public String repositionCover(long userId, long topOffset) throws IOException {
         for (int attempt = 0; attempt < 3; attempt++) {
             String original = swap.coverOriginal(userId);
-            String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+            BufferedImage window;
             try {
-                workers.run(() -> store(ImagePipeline.coverWindow(ImagePipeline.readStored(store.locate(original)), topOffset), cover));
-            } catch (ImageRejected | IOException noOriginal) { // no cover yet, or an unreadable file
-                store.delete(cover);
-                throw new ApiException(400, "Cover image is missing or invalid");
+                window = workers.run(() -> ImagePipeline.coverWindow(ImagePipeline.readStored(store.locate(original)), topOffset));
+            } catch (ImageRejected | IOException unreadable) {
+                if (!swap.coverOriginal(userId).equals(original)) {
+                    continue; // a cover upload replaced (and deleted) it meanwhile
+                }
+                throw new ApiException(400, "Cover image is missing or invalid"); // none yet, or broken
             }
+            String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+            store(window, cover);
             if (swap.repositionedCover(userId, cover, original)) {
                 return urls.url(cover);
             }

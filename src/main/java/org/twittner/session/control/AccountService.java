@@ -55,9 +55,10 @@ public class AccountService {
         if (user.getStatus() != User.ACTIVE) {
             throw new ApiException(402, "Account disabled or inactive");
         }
-        // a hash is only replaced by one of the exact password; an imported hash that matched
-        // the filtered text stays, so that every spelling ColibriSM accepted keeps working
-        if (match == Passwords.Match.EXACT && Passwords.cost(user.getPasswordHash()) < config.bcryptCost()) {
+        // only our own hashes are upgraded, with the exact password; an imported hash stays, so
+        // that every spelling ColibriSM accepted keeps working
+        String hash = user.getPasswordHash();
+        if (match == Passwords.Match.EXACT && !Passwords.isImported(hash) && Passwords.cost(hash) < config.bcryptCost()) {
             accounts.replacePasswordHash(user.getId(), Passwords.hash(password, config.bcryptCost()));
         }
         IssuedTokens tokens = sessions.open(user.getId(), platform, ip);

@@ -47,24 +47,28 @@ public final class Passwords {
         if (verifies(password, hash)) {
             return Match.EXACT;
         }
+        // verified whatever the hash, so that a wrong password costs the same on every account
         String filtered = LegacyPasswordText.filter(password);
-        if (isImported(hash) && !filtered.equals(password) && verifies(filtered, hash)) {
-            return Match.LEGACY_FILTERED;
-        }
-        return Match.NONE;
+        boolean filteredMatches = !filtered.equals(password) && verifies(filtered, hash);
+        return filteredMatches && isImported(hash) ? Match.LEGACY_FILTERED : Match.NONE;
     }
 
     /** Made by PHP's password_hash, i.e. imported from ColibriSM. */
-    private static boolean isImported(String hash) {
+    public static boolean isImported(String hash) {
         return hash.startsWith("$2y$");
     }
 
     /**
-     * For an unknown account: spends the time {@link #check} spends on a wrong password for one
-     * of our hashes of this cost, so that answers do not tell which e-mail addresses exist.
+     * For an unknown account: spends the time {@link #check} spends on a wrong password for a
+     * hash of this cost, so that answers do not tell which e-mail addresses exist.
      */
     public static void checkNothing(String password, int cost) {
-        verifies(password, DUMMY_HASHES.computeIfAbsent(cost, c -> hash("no such account", c)));
+        String dummy = DUMMY_HASHES.computeIfAbsent(cost, c -> hash("no such account", c));
+        verifies(password, dummy);
+        String filtered = LegacyPasswordText.filter(password);
+        if (!filtered.equals(password)) {
+            verifies(filtered, dummy);
+        }
     }
 
     /** The cost a stored hash was made with, or 0 when it is not bcrypt. */

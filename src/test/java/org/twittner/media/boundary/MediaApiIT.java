@@ -207,6 +207,21 @@ class MediaApiIT {
 
     @Test
     @RunAsClient
+    void uploadFormsAreSmall() {
+        String invalid = "Avatar image is missing or invalid";
+        Map<String, String> manyParts = new java.util.LinkedHashMap<>(Map.of("session_id", account.token()));
+        IntStream.range(0, 40).forEach(i -> manyParts.put("field" + i, "x"));
+        assertError(api.postMultipart("avatar", manyParts, png("avatar", "a.png")), 400, invalid);
+        Map<String, String> bigField = new java.util.LinkedHashMap<>(Map.of("session_id", account.token()));
+        bigField.put("note", "x".repeat(70_000));
+        assertError(api.postMultipart("avatar", bigField, png("avatar", "a.png")), 400, invalid);
+        assertError(upload("avatar", new FilePart("avatar", "a\u0000.png", "image/png",
+                TestImages.encode(TestImages.quadrants(64, 64), "png"))), 400, invalid);
+        assertEquals(PUBLIC_URL + "upload/default/avatar.png", profile().getString("avatar"));
+    }
+
+    @Test
+    @RunAsClient
     void avatarOverTheSizeLimitIsRefusedWhileItStreams() {
         // the tests run with a 3 MB limit; this file crosses it while the body streams in
         byte[] noise = new byte[3 * 1024 * 1024 + 100 * 1024];
@@ -347,12 +362,20 @@ class MediaApiIT {
         assertEquals(404, get("upload/%2e%2e/WEB-INF/web.xml").statusCode());
         assertEquals(404, get("upload/.tmp/").statusCode());
         assertEquals(404, get("upload/avatars/none.jpg").statusCode());
+        HttpResponse<byte[]> head = api.raw(HttpRequest.newBuilder(api.root().resolve("upload/default/cover.png"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertTrue(head.headers().firstValueAsLong("Content-Length").orElse(0) > 0);
 
         String url = upload("avatar", png("avatar", "a.png")).data().getString("avatar_url");
         HttpResponse<byte[]> first = fetch(url);
         String etag = first.headers().firstValue("ETag").orElseThrow();
         HttpResponse<byte[]> again = api.raw(HttpRequest.newBuilder(local(url)).header("If-None-Match", etag).GET());
         assertEquals(304, again.statusCode());
+        HttpResponse<byte[]> badDate = api.raw(HttpRequest.newBuilder(local(url)).header("If-Modified-Since", "yesterday").GET());
+        assertEquals(200, badDate.statusCode());
+        assertEquals(first.body().length, badDate.body().length);
     }
 
     // ---- helpers -----------------------------------------------------------------------------
@@ -451,6 +474,5 @@ class MediaApiIT {
 
         assertFalse(swap.repositionedCover(userId, cover, "upload/covers/replaced_meanwhile.jpg"));
         assertEquals(null, store.locate(cover), "the outdated cut is deleted after the commit");
-        assertEquals("", swap.coverOriginal(userId));
     }
 }

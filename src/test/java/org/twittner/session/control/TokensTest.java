@@ -15,6 +15,12 @@ class TokensTest {
     }
 
     @Test
+    void tokensDoNotRepeat() {
+        // fails for an implementation that reseeds or caches its generator
+        assertEquals(1_000, java.util.stream.Stream.generate(Tokens::newToken).limit(1_000).distinct().count());
+    }
+
+    @Test
     void theStoredHashIsSha256() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Tokens.hash("abc"));
     }
