@@ -12,7 +12,7 @@ out=bench/out
 mkdir -p "$out"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 
-mvn -q -B package -DskipTests
+mvn -q -B -Dstyle.color=never package -DskipTests
 work="$(mktemp -d)"
 photo="$out/photo-4000x3000.jpg"
 [ -f "$photo" ] || convert-im6.q16 -seed 42 -size 4000x3000 plasma:fractal -blur 0x1 -attenuate 0.25 \

@@ -14,7 +14,7 @@ if [ ! -f "$photo" ]; then
     +noise Gaussian -quality 90 "$photo"
 fi
 
-mvn -q -B compile dependency:build-classpath -Dmdep.outputFile="$out/classpath" -Dmdep.includeScope=runtime
+mvn -q -B -Dstyle.color=never compile dependency:build-classpath -Dmdep.outputFile="$out/classpath" -Dmdep.includeScope=runtime
 cp="target/classes:$(cat "$out/classpath")"
 javac -d "$out/classes" -cp "$cp" bench/src/org/twittner/bench/ImagePipelineBench.java
 
