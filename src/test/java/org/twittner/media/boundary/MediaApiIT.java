@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -52,6 +50,7 @@ import org.twittner.session.control.SignupForm;
 import org.twittner.testing.Accounts;
 import org.twittner.testing.Accounts.Account;
 import org.twittner.testing.ApiClient;
+import org.twittner.testing.Concurrently;
 import org.twittner.testing.ApiClient.FilePart;
 import org.twittner.testing.ApiClient.Reply;
 import org.twittner.testing.TestImages;
@@ -244,18 +243,11 @@ class MediaApiIT {
     @Test
     @RunAsClient
     void racingAvatarUploadsLeaveOneConsistentState() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Reply>> uploads = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return upload("avatar", new FilePart("avatar", "r" + i + ".jpg", "image/jpeg",
-                    TestImages.encode(TestImages.quadrants(900 + i, 700), "jpg")));
-        })).toList();
-        start.countDown();
-        Set<String> urls = uploads.stream().map(CompletableFuture::join)
+        List<byte[]> photos = IntStream.range(0, 4)
+                .mapToObj(i -> TestImages.encode(TestImages.quadrants(900 + i, 700), "jpg")).toList();
+        List<Reply> replies = Concurrently.call(4,
+                i -> upload("avatar", new FilePart("avatar", "r" + i + ".jpg", "image/jpeg", photos.get(i))));
+        Set<String> urls = replies.stream()
                 .peek(reply -> assertEquals(200, reply.code(), reply.toString()))
                 .map(reply -> reply.data().getString("avatar_url")).collect(Collectors.toSet());
         assertEquals(4, urls.size());

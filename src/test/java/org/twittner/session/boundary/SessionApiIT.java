@@ -25,9 +25,6 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -47,6 +44,7 @@ import org.twittner.session.control.SignupForm;
 import org.twittner.testing.Accounts;
 import org.twittner.testing.Accounts.Account;
 import org.twittner.testing.ApiClient;
+import org.twittner.testing.Concurrently;
 import org.twittner.testing.ApiClient.Reply;
 import org.twittner.testing.Wire;
 
@@ -193,20 +191,10 @@ class SessionApiIT {
     @RunAsClient
     void concurrentSignupsForOneUsernameCreateOneAccount() throws Exception {
         String username = Accounts.newUsername();
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Reply>> calls = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
-                    "email", username + i + "@example.com", "password", "secret1");
-        })).toList();
-        start.countDown();
+        List<Reply> replies = Concurrently.call(6, i -> api.postForm("signup", "first_name", "Dan", "last_name", "Kassing",
+                "username", username, "email", username + i + "@example.com", "password", "secret1"));
         int created = 0;
-        for (CompletableFuture<Reply> call : calls) {
-            Reply reply = call.get();
+        for (Reply reply : replies) {
             if (reply.code() == 200) {
                 created++;
             } else {
@@ -340,19 +328,10 @@ class SessionApiIT {
     @RunAsClient
     void aRefreshTokenWorksOnceEvenWhenSentConcurrently() throws Exception {
         Account account = Accounts.create(api);
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Reply>> calls = IntStream.range(0, 6).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return api.postForm("refresh_access_token", "refresh_token", account.refreshToken());
-        })).toList();
-        start.countDown();
+        List<Reply> replies = Concurrently.call(6,
+                i -> api.postForm("refresh_access_token", "refresh_token", account.refreshToken()));
         long successes = 0;
-        for (CompletableFuture<Reply> call : calls) {
-            Reply reply = call.get();
+        for (Reply reply : replies) {
             if (reply.code() == 200) {
                 successes++;
             } else {
