@@ -22,8 +22,8 @@ public final class RequestParams {
 
     public static final String SESSION_ID = "session_id";
 
-    /** A text field longer than this is refused rather than buffered. */
-    private static final int MAX_TEXT_FIELD_BYTES = 64 * 1024;
+    /** A text field longer than this is refused rather than buffered (upload forms too). */
+    public static final int MAX_TEXT_FIELD_BYTES = 64 * 1024;
     private static final int MAX_FORM_BYTES = 1024 * 1024;
 
     private final Map<String, List<String>> query;
@@ -36,14 +36,20 @@ public final class RequestParams {
         this.sessionHeader = sessionHeader;
     }
 
-    /** The parameters of a JAX-RS request, as {@link RequestParamsFilter} read them. */
+    /**
+     * The parameters of a JAX-RS request, as {@link RequestParamsFilter} read them (reading the
+     * body here, after Jersey, could lose its first byte).
+     */
     public static RequestParams of(HttpServletRequest request) {
         Object read = request.getAttribute(RequestParamsFilter.ATTRIBUTE);
-        return read instanceof RequestParams params ? params : read(request);
+        if (read instanceof RequestParams params) {
+            return params;
+        }
+        throw new IllegalStateException("RequestParamsFilter did not run for " + request.getRequestURI());
     }
 
-    /** Reads the query string and the form body (urlencoded or multipart). */
-    static RequestParams read(HttpServletRequest request) {
+    /** Reads the query string and the form body (urlencoded or multipart) of a servlet request. */
+    public static RequestParams read(HttpServletRequest request) {
         Map<String, List<String>> query = parseQuery(request.getQueryString());
         Map<String, List<String>> body = isMultipart(request.getContentType())
                 ? multipartFields(request)
@@ -102,11 +108,11 @@ public final class RequestParams {
             // not closed: the stream belongs to the container, and Jersey still looks at it
             byte[] body = request.getInputStream().readNBytes(MAX_FORM_BYTES + 1);
             if (body.length > MAX_FORM_BYTES) {
-                throw new ApiException(400, "The request body is malformed or too large");
+                throw tooLarge();
             }
             return parseQuery(new String(body, StandardCharsets.UTF_8));
         } catch (IOException unreadable) {
-            throw new ApiException(400, "The request body is malformed or too large");
+            throw tooLarge();
         }
     }
 
@@ -118,7 +124,7 @@ public final class RequestParams {
                     continue; // files go to the upload endpoints
                 }
                 if (part.getSize() > MAX_TEXT_FIELD_BYTES) {
-                    throw new ApiException(400, "The request body is malformed or too large");
+                    throw tooLarge();
                 }
                 try (InputStream in = part.getInputStream()) {
                     String value = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -126,9 +132,13 @@ public final class RequestParams {
                 }
             }
         } catch (IOException | ServletException | IllegalStateException unreadable) {
-            throw new ApiException(400, "The request body is malformed or too large");
+            throw tooLarge();
         }
         return body;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(400, "The request body is malformed or too large");
     }
 
     private static String last(List<String> values) {

@@ -57,10 +57,15 @@ public final class ApiClient {
     }
 
     public Reply postMultipart(String endpoint, Map<String, String> fields, FilePart... files) {
+        return send(multipartRequest(endpoint, fields, files));
+    }
+
+    /** A multipart POST, for a test that adds headers of its own. */
+    public HttpRequest.Builder multipartRequest(String endpoint, Map<String, String> fields, FilePart... files) {
         Multipart body = new Multipart(fields, files);
-        return send(HttpRequest.newBuilder(url(endpoint, ""))
+        return HttpRequest.newBuilder(url(endpoint, ""))
                 .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes));
     }
 
     /** Any request; the answer must still be an API envelope. */

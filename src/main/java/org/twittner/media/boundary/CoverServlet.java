@@ -25,7 +25,7 @@ public class CoverServlet extends ImageUploadServlet {
 
     @Override
     String invalidMessage() {
-        return "Cover image is missing or invalid";
+        return ProfileImages.COVER_INVALID;
     }
 
     @Override

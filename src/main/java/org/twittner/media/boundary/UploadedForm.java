@@ -27,7 +27,6 @@ import org.twittner.platform.RequestParams;
  */
 final class UploadedForm implements AutoCloseable {
 
-    private static final int MAX_FIELD_BYTES = 64 * 1024;
     /** All text fields together, names included; the file is limited on its own. */
     private static final int MAX_FIELDS_BYTES = 256 * 1024;
     /** An upload form has a handful of parts; a thousand empty ones is an attack. */
@@ -55,7 +54,7 @@ final class UploadedForm implements AutoCloseable {
         String sessionHeader = request.getHeader(RequestParams.SESSION_ID);
         if (!RequestParams.isMultipart(request.getContentType())) {
             // no file can be in it; the urlencoded fields still say who is calling
-            return new UploadedForm(RequestParams.of(request), null, null, false);
+            return new UploadedForm(RequestParams.read(request), null, null, false);
         }
         Map<String, List<String>> fields = new HashMap<>();
         Path file = null;
@@ -67,7 +66,7 @@ final class UploadedForm implements AutoCloseable {
         upload.setMaxFileSize(maxFileBytes);
         // a body declared larger than this is refused before any of it is read (its fields
         // too: the caller is then known only from a session_id header or query parameter)
-        upload.setMaxSize(maxFileBytes + MAX_FIELDS_BYTES + 64 * 1024);
+        upload.setMaxSize(maxFileBytes + MAX_FIELDS_BYTES + MAX_PARTS * PART_OVERHEAD_BYTES);
         try {
             FileItemInputIterator items = upload.getItemIterator(request);
             while (items.hasNext()) {
@@ -78,9 +77,9 @@ final class UploadedForm implements AutoCloseable {
                 }
                 try (InputStream in = item.getInputStream()) {
                     if (item.isFormField()) {
-                        byte[] value = in.readNBytes(MAX_FIELD_BYTES + 1);
+                        byte[] value = in.readNBytes(RequestParams.MAX_TEXT_FIELD_BYTES + 1);
                         fieldBytes += value.length + String.valueOf(item.getFieldName()).length() + PART_OVERHEAD_BYTES;
-                        if (value.length > MAX_FIELD_BYTES || fieldBytes > MAX_FIELDS_BYTES) {
+                        if (value.length > RequestParams.MAX_TEXT_FIELD_BYTES || fieldBytes > MAX_FIELDS_BYTES) {
                             abandoned = true; // an upload form has no field this large
                             break;
                         }

@@ -22,6 +22,9 @@ import org.twittner.platform.TwittnerConfig;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ProfileImages {
 
+    /** The documented 400 of cover (and of cover_reposition without a usable cover). */
+    public static final String COVER_INVALID = "Cover image is missing or invalid";
+
     @Inject
     TwittnerConfig config;
 
@@ -78,7 +81,7 @@ public class ProfileImages {
                 if (!swap.coverOriginal(userId).equals(original)) {
                     continue; // a cover upload replaced (and deleted) it meanwhile
                 }
-                throw new ApiException(400, "Cover image is missing or invalid"); // none yet, or broken
+                throw new ApiException(400, COVER_INVALID); // none yet, or broken
             }
             String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
             store(window, cover);

@@ -372,15 +372,9 @@ class MediaApiIT {
 
     // ---- helpers -----------------------------------------------------------------------------
 
+    /** The Flutter app's way: session_id as a header (it sends it in the form too). */
     private HttpRequest.Builder multipartWithHeader(String token, FilePart file) {
-        String boundary = "----headerSession";
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
-                + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes();
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes();
-        return HttpRequest.newBuilder(api.url("avatar", "")).header("session_id", token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofByteArray(file.content()), HttpRequest.BodyPublishers.ofByteArray(tail)));
+        return api.multipartRequest("avatar", Map.of(), file).header("session_id", token);
     }
 
     private Reply upload(String endpoint, FilePart... files) {
