@@ -48,6 +48,11 @@ public final class RequestParams {
         throw new IllegalStateException("RequestParamsFilter did not run for " + request.getRequestURI());
     }
 
+    /** Makes these the parameters {@link ApiRequest} gives for this request. */
+    public void attachTo(HttpServletRequest request) {
+        request.setAttribute(RequestParamsFilter.ATTRIBUTE, this);
+    }
+
     /** Reads the query string and the form body (urlencoded or multipart) of a servlet request. */
     public static RequestParams read(HttpServletRequest request) {
         Map<String, List<String>> query = parseQuery(request.getQueryString());
@@ -61,6 +66,40 @@ public final class RequestParams {
     public String get(String name) {
         String value = last(body.get(name));
         return value != null ? value : last(query.get(name));
+    }
+
+    /**
+     * A positive id (decimal, no sign, at most 18 digits), or the endpoint's documented 400.
+     * The only way to read an id: it is bounded before it is parsed.
+     */
+    public long positiveId(String name, String refusal) {
+        String value = get(name);
+        long id = value == null ? -1 : NumberText.positiveId(value.strip());
+        if (id <= 0) {
+            throw new ApiException(400, refusal);
+        }
+        return id;
+    }
+
+    /** A number as PHP's is_numeric reads it ("12", "-3.5", "1e2"), or the documented 400. */
+    public double number(String name, String refusal) {
+        String value = get(name);
+        if (!NumberText.isNumeric(value)) {
+            throw new ApiException(400, refusal);
+        }
+        return Double.parseDouble(value.strip());
+    }
+
+    /**
+     * The keyset page of a list endpoint: {@code offset} is the id of the last item the client
+     * has (0, empty or absent for the first page), {@code page_size} is read leniently like the
+     * reference's intval and kept within the endpoint's limits.
+     */
+    public Page page(PageRules rules) {
+        long offset = NumberText.leniently(get("offset"));
+        long size = NumberText.leniently(get("page_size"));
+        int pageSize = size <= 0 ? rules.defaultSize() : (int) Math.min(size, rules.maxSize());
+        return new Page(offset > 0 ? offset : Long.MAX_VALUE, pageSize);
     }
 
     /** The caller's access token (the first one given in the body, the query, the header), or null. */

@@ -26,7 +26,7 @@ public class RequestParamsFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         try {
-            request.setAttribute(ATTRIBUTE, RequestParams.read((HttpServletRequest) request));
+            RequestParams.read((HttpServletRequest) request).attachTo((HttpServletRequest) request);
         } catch (ApiException unreadable) {
             WireJson.send(unreadable.toEnvelope(), (HttpServletResponse) response);
             return;

@@ -3,6 +3,7 @@ package org.twittner.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,6 +45,22 @@ public class TwittnerConfig {
     @Inject
     @ConfigProperty(name = "twittner.bcrypt.cost", defaultValue = "10")
     int bcryptCost;
+
+    @Inject
+    @ConfigProperty(name = "twittner.trusted.proxies")
+    Optional<String> trustedProxies;
+
+    private volatile TrustedProxies proxies;
+
+    /** The reverse proxies whose forwarded-for headers are believed (none by default). */
+    public TrustedProxies trustedProxies() {
+        TrustedProxies parsed = proxies;
+        if (parsed == null) {
+            parsed = TrustedProxies.parse(trustedProxies.orElse(""));
+            proxies = parsed;
+        }
+        return parsed;
+    }
 
     /** The site URL the apps reach us at, without a trailing slash. */
     public String publicUrl() {

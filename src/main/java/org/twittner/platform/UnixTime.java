@@ -5,17 +5,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The API's time formats. Times are stored and sent as Unix seconds. */
+/** The API's time formats. Times are stored and sent as Unix seconds ({@link Clock}). */
 public final class UnixTime {
 
     private static final DateTimeFormatter MONTH_YEAR =
             DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private UnixTime() {
-    }
-
-    public static long now() {
-        return Instant.now().getEpochSecond();
     }
 
     /** {@code member_since} of login and profile: "Jul 2020". */

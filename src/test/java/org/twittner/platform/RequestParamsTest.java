@@ -2,6 +2,7 @@ package org.twittner.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -35,5 +36,42 @@ class RequestParamsTest {
         assertEquals("query", new RequestParams(Map.of("session_id", List.of("query")), Map.of(), "header").sessionToken());
         assertEquals("header", new RequestParams(Map.of(), Map.of("session_id", List.of(" ")), " header ").sessionToken());
         assertNull(new RequestParams(Map.of(), Map.of(), "").sessionToken());
+    }
+
+    private static RequestParams body(String... pairs) {
+        Map<String, List<String>> body = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            body.put(pairs[i], List.of(pairs[i + 1]));
+        }
+        return new RequestParams(Map.of(), body, null);
+    }
+
+    @Test
+    void typedReadersRefuseWithTheEndpointsMessage() {
+        assertEquals(7, body("user_id", " 7 ").positiveId("user_id", "User ID is missing or invalid"));
+        for (String bad : new String[] {"0", "-7", "abc", "7e2", "1".repeat(100_000)}) {
+            ApiException refused = assertThrows(ApiException.class,
+                    () -> body("user_id", bad).positiveId("user_id", "User ID is missing or invalid"));
+            assertEquals(400, refused.code());
+            assertEquals("User ID is missing or invalid", refused.getMessage());
+        }
+        assertThrows(ApiException.class, () -> body().positiveId("user_id", "missing"));
+        assertEquals(-12.5, body("n", "-12.5").number("n", "bad"));
+        assertEquals(100.0, body("n", "1e2").number("n", "bad"));
+        ApiException refused = assertThrows(ApiException.class, () -> body("n", "9".repeat(20_000) + "x").number("n", "bad"));
+        assertEquals("bad", refused.getMessage());
+    }
+
+    @Test
+    void pagesAreKeysetsWithinTheEndpointsLimits() {
+        PageRules rules = new PageRules(15, 50, 204, "No more items");
+        assertEquals(new Page(Long.MAX_VALUE, 15), body().page(rules));
+        assertEquals(new Page(Long.MAX_VALUE, 15), body("offset", "0", "page_size", "").page(rules));
+        assertEquals(new Page(120, 20), body("offset", "120", "page_size", "20").page(rules));
+        assertEquals(new Page(120, 50), body("offset", "120", "page_size", "5000").page(rules));
+        assertEquals(new Page(Long.MAX_VALUE, 15), body("offset", "-4", "page_size", "-1").page(rules));
+        assertEquals(new Page(Long.MAX_VALUE, 15), body("offset", "abc", "page_size", "x").page(rules));
+        assertEquals(204, rules.empty().code());
+        assertEquals("No more items", rules.empty().getMessage());
     }
 }

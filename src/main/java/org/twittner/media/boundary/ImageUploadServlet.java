@@ -1,6 +1,5 @@
 package org.twittner.media.boundary;
 
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,19 +11,20 @@ import java.util.logging.Logger;
 import org.twittner.media.control.ImageRejected;
 import org.twittner.media.control.MediaStore;
 import org.twittner.platform.ApiException;
+import org.twittner.platform.ApiRequest;
+import org.twittner.platform.Caller;
 import org.twittner.platform.Envelope;
 import org.twittner.platform.Failures;
 import org.twittner.platform.TwittnerConfig;
 import org.twittner.platform.WireJson;
-import org.twittner.session.control.Caller;
-import org.twittner.session.control.SessionService;
 
 /**
- * The shape of an image upload endpoint: stream the form in with the size limit, then check the
- * caller (401), then the file (400), then hand it to the control layer. Every outcome is an
+ * The shape of an image upload endpoint, for the components that take images (profile today;
+ * posts, swifts and messages next): stream the form in with the size limit, then check the
+ * caller (401), then the file (400), then hand it to the subclass. Every outcome is an
  * envelope; the temporary upload is gone when the request ends.
  */
-abstract class ImageUploadServlet extends HttpServlet {
+public abstract class ImageUploadServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ImageUploadServlet.class.getName());
@@ -35,17 +35,17 @@ abstract class ImageUploadServlet extends HttpServlet {
     @Inject
     transient MediaStore store;
 
-    @EJB
-    transient SessionService sessions;
+    @Inject
+    transient ApiRequest call;
 
     /** The multipart field that carries the file. */
-    abstract String fileField();
+    protected abstract String fileField();
 
     /** The documented 400 message for a missing or unusable file. */
-    abstract String invalidMessage();
+    protected abstract String invalidMessage();
 
     /** Processes the accepted upload; returns the success envelope. */
-    abstract Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException;
+    protected abstract Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -53,7 +53,8 @@ abstract class ImageUploadServlet extends HttpServlet {
         boolean abandoned = false;
         try (UploadedForm form = UploadedForm.read(request, fileField(), config.uploadMaxBytes(), store)) {
             abandoned = form.abandoned;
-            Caller caller = sessions.requireCaller(form.params.sessionToken(), request.getRemoteAddr());
+            form.params.attachTo(request);
+            Caller caller = call.requireCaller();
             if (form.file == null) {
                 throw new ApiException(400, invalidMessage());
             }

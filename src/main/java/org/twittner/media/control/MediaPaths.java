@@ -2,7 +2,6 @@ package org.twittner.media.control;
 
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /**
@@ -18,8 +17,8 @@ public final class MediaPaths {
     private MediaPaths() {
     }
 
-    public static String newPath(String folder, String kind, String extension) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    /** A new path for a file written {@code today} (UTC, from the injected clock). */
+    public static String newPath(LocalDate today, String folder, String kind, String extension) {
         StringBuilder key = new StringBuilder(20);
         for (int i = 0; i < 20; i++) {
             key.append(KEY_ALPHABET.charAt(RANDOM.nextInt(KEY_ALPHABET.length())));

@@ -1,30 +1,35 @@
 package org.twittner.profile.boundary;
 
-import jakarta.ejb.EJB;
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
+import java.util.regex.Pattern;
+import org.twittner.platform.ApiRequest;
 import org.twittner.platform.Envelope;
-import org.twittner.platform.RequestParams;
-import org.twittner.profile.control.ProfileService;
-import org.twittner.session.control.SessionService;
+import org.twittner.profile.control.ProfileView;
+import org.twittner.profile.control.Profiles;
 
 /** profile. */
 @Path("/")
 public class ProfileResource {
 
-    @EJB
-    ProfileService profiles;
+    private static final Pattern USERNAME = Pattern.compile("\\w+");
 
-    @EJB
-    SessionService sessions;
+    @Inject
+    ApiRequest call;
 
+    @Inject
+    Profiles profiles;
+
+    /** By {@code username} or, failing that, by {@code user_id}: the reference lets a well-formed username win. */
     @POST
     @Path("profile")
-    public Envelope profile(@Context HttpServletRequest http) {
-        RequestParams params = RequestParams.of(http);
-        return Envelope.ok("Profile fetched successfully", profiles.profile(params.get("user_id"),
-                params.get("username"), sessions.resolve(params.sessionToken(), http.getRemoteAddr())));
+    public Envelope profile() {
+        String username = call.params().get("username");
+        String name = username == null ? "" : username.strip();
+        ProfileView profile = USERNAME.matcher(name).matches()
+                ? profiles.byUsername(name, call.caller())
+                : profiles.byId(call.params().positiveId("user_id", "User ID is missing or invalid"), call.caller());
+        return Envelope.ok("Profile fetched successfully", profile);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.twittner.profile.entity.User;
+import org.twittner.user.entity.User;
 
 /** The account rows behind sign-up and login, each call one short transaction. */
 @Stateless
@@ -14,17 +14,17 @@ public class AccountStore {
     EntityManager em;
 
     public Optional<User> byEmail(String email) {
-        return em.createQuery("select u from User u where u.emailKey = :key", User.class)
+        return em.createNamedQuery(User.BY_EMAIL_KEY, User.class)
                 .setParameter("key", User.emailKey(email))
                 .getResultStream().findFirst();
     }
 
     public boolean usernameTaken(String username) {
-        return exists("select count(u) from User u where u.usernameKey = :key", User.usernameKey(username));
+        return exists(User.COUNT_USERNAME_KEY, User.usernameKey(username));
     }
 
     public boolean emailTaken(String email) {
-        return exists("select count(u) from User u where u.emailKey = :key", User.emailKey(email));
+        return exists(User.COUNT_EMAIL_KEY, User.emailKey(email));
     }
 
     /** Inserts the account; the unique indexes refuse a username or e-mail taken meanwhile. */
@@ -39,6 +39,6 @@ public class AccountStore {
     }
 
     private boolean exists(String countQuery, String key) {
-        return em.createQuery(countQuery, Long.class).setParameter("key", key).getSingleResult() > 0;
+        return em.createNamedQuery(countQuery, Long.class).setParameter("key", key).getSingleResult() > 0;
     }
 }

@@ -6,7 +6,7 @@ import org.twittner.platform.ApiException;
 /**
  * Sign-up fields, checked in the reference server's order with its messages (code 410). The
  * uniqueness checks that sit between them need the database and are done by
- * {@link AccountService}.
+ * {@link Accounts}.
  */
 public record SignupForm(String firstName, String lastName, String username, String email, String password) {
 

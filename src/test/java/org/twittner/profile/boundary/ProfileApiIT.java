@@ -13,7 +13,7 @@ import static org.twittner.testing.Wire.assertShape;
 import static org.twittner.testing.Wire.shape;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -36,14 +36,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.platform.Envelope;
 import org.twittner.platform.SchemaMigrator;
 import org.twittner.platform.WireJson;
-import org.twittner.profile.control.ProfileService;
+import org.twittner.profile.control.Profiles;
 import org.twittner.profile.control.ProfileView;
-import org.twittner.session.control.AccountService;
-import org.twittner.session.control.Caller;
-import org.twittner.session.control.SessionService;
+import org.twittner.session.control.Accounts;
+import org.twittner.platform.Caller;
+import org.twittner.session.control.Sessions;
 import org.twittner.session.control.SignupForm;
-import org.twittner.testing.Accounts;
-import org.twittner.testing.Accounts.Account;
+import org.twittner.testing.TestAccounts;
+import org.twittner.testing.TestAccounts.Account;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.Reply;
 import org.twittner.testing.Wire;
@@ -82,7 +82,7 @@ class ProfileApiIT {
     @RunAsClient
     void guestSeesThePublicProfileWithoutEmailOrIp() {
         ApiClient api = new ApiClient(deployment);
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         Reply reply = api.get("profile", "user_id", Long.toString(account.id()));
         assertEnvelope(reply, 200, "Profile fetched successfully");
         JsonObject profile = reply.data();
@@ -106,8 +106,8 @@ class ProfileApiIT {
     @RunAsClient
     void anotherUserDoesNotSeeEmailOrIpEither() {
         ApiClient api = new ApiClient(deployment);
-        Account owner = Accounts.create(api);
-        Account visitor = Accounts.create(api);
+        Account owner = TestAccounts.create(api);
+        Account visitor = TestAccounts.create(api);
         JsonObject profile = api.postMultipart("profile", "user_id", Long.toString(owner.id()),
                 "session_id", visitor.token()).data();
         assertEquals("", profile.getString("email"));
@@ -118,7 +118,7 @@ class ProfileApiIT {
     @RunAsClient
     void ownerSeesOwnEmailAndIp() {
         ApiClient api = new ApiClient(deployment);
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         JsonObject profile = api.get("profile", "user_id", Long.toString(account.id()), "session_id", account.token()).data();
         assertEquals(account.email(), profile.getString("email"));
         assertFalse(profile.getString("ip_address").isEmpty());
@@ -128,8 +128,8 @@ class ProfileApiIT {
     @RunAsClient
     void usernameFindsTheProfileAndWinsOverUserId() {
         ApiClient api = new ApiClient(deployment);
-        Account account = Accounts.create(api);
-        Account other = Accounts.create(api);
+        Account account = TestAccounts.create(api);
+        Account other = TestAccounts.create(api);
         assertEquals(account.id(), api.get("profile", "username", account.username().toUpperCase())
                 .data().getJsonNumber("id").longValue());
         assertEquals(account.id(), api.postForm("profile", "username", account.username(), "user_id", Long.toString(other.id()))
@@ -140,7 +140,7 @@ class ProfileApiIT {
     @RunAsClient
     void anInvalidSessionIsAGuest() {
         ApiClient api = new ApiClient(deployment);
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         Reply reply = api.get("profile", "user_id", Long.toString(account.id()), "session_id", "0".repeat(64));
         assertEquals(200, reply.code());
         assertEquals("", reply.data().getString("email"));
@@ -156,19 +156,19 @@ class ProfileApiIT {
         }
         assertError(api.get("profile", "username", "no-such:name"), 400, "User ID is missing or invalid");
         assertError(api.get("profile", "user_id", "987654321"), 404, "Profile with this ID does not exist");
-        assertError(api.get("profile", "username", "nobody_" + Accounts.newUsername()), 404, "Profile with this ID does not exist");
+        assertError(api.get("profile", "username", "nobody_" + TestAccounts.newUsername()), 404, "Profile with this ID does not exist");
     }
 
     // ---- inside the server -------------------------------------------------------------------
 
-    @EJB
-    AccountService accounts;
+    @Inject
+    Accounts accounts;
 
-    @EJB
-    SessionService sessions;
+    @Inject
+    Sessions sessions;
 
-    @EJB
-    ProfileService profiles;
+    @Inject
+    Profiles profiles;
 
     @Resource(lookup = SchemaMigrator.DATASOURCE)
     DataSource database;
@@ -256,11 +256,11 @@ class ProfileApiIT {
     }
 
     private ProfileView profileOf(Caller owner, Optional<Caller> viewer) {
-        return profiles.profile(Long.toString(owner.userId()), null, viewer);
+        return profiles.byId(owner.userId(), viewer);
     }
 
     private Caller newUser() {
-        String username = Accounts.newUsername();
+        String username = TestAccounts.newUsername();
         String token = accounts.signup(new SignupForm("Test", "User", username, username + "@example.com", "secret1"),
                 null, "10.0.0.1").authToken();
         return sessions.resolve(token, "10.0.0.1").orElseThrow();

@@ -14,7 +14,7 @@ import static org.twittner.testing.Wire.assertShape;
 import static org.twittner.testing.Wire.shape;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -37,12 +37,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.SchemaMigrator;
-import org.twittner.session.control.AccountService;
+import org.twittner.session.control.Accounts;
 import org.twittner.session.control.IssuedTokens;
-import org.twittner.session.control.SessionService;
+import org.twittner.session.control.Sessions;
 import org.twittner.session.control.SignupForm;
-import org.twittner.testing.Accounts;
-import org.twittner.testing.Accounts.Account;
+import org.twittner.testing.TestAccounts;
+import org.twittner.testing.TestAccounts.Account;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.Concurrently;
 import org.twittner.testing.ApiClient.Reply;
@@ -124,11 +124,11 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void anyMethodReachesTheEndpoint() {
-        Account account = Accounts.create(api);
-        Reply viaGet = api.get("login", "email", account.email(), "password", Accounts.PASSWORD);
+        Account account = TestAccounts.create(api);
+        Reply viaGet = api.get("login", "email", account.email(), "password", TestAccounts.PASSWORD);
         assertEnvelope(viaGet, 200, "User logged in successfully", "auth");
         Reply viaPut = api.send(HttpRequest.newBuilder(api.url("login", "")).header("Content-Type", "application/x-www-form-urlencoded")
-                .PUT(HttpRequest.BodyPublishers.ofString(ApiClient.form("email", account.email(), "password", Accounts.PASSWORD))));
+                .PUT(HttpRequest.BodyPublishers.ofString(ApiClient.form("email", account.email(), "password", TestAccounts.PASSWORD))));
         assertEnvelope(viaPut, 200, "User logged in successfully", "auth");
     }
 
@@ -137,7 +137,7 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void signupCreatesTheAccountAndSignsItIn() {
-        String username = Accounts.newUsername();
+        String username = TestAccounts.newUsername();
         Reply reply = api.postMultipart("signup", "first_name", "Zoë", "last_name", "Kassing", "username", username,
                 "email", username + "@Example.com", "password", "pässword");
         assertEnvelope(reply, 200, "User logged in successfully", "auth");
@@ -157,7 +157,7 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void signupRefusesEachInvalidField() {
-        String u = Accounts.newUsername();
+        String u = TestAccounts.newUsername();
         String e = u + "@example.com";
         assertSignupError(410, "Invalid user first name", "Al", "Kassing", u, e, "secret1");
         assertSignupError(410, "Invalid user last name", "Dan", "", u, e, "secret1");
@@ -172,7 +172,7 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void signupIsSignedInOnTheGivenDevice() {
-        String username = Accounts.newUsername();
+        String username = TestAccounts.newUsername();
         Reply ios = api.get("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
                 "email", username + "@example.com", "password", "secret1", "device_type", "ios");
         assertEnvelope(ios, 200, "User logged in successfully", "auth");
@@ -182,7 +182,7 @@ class SessionApiIT {
         assertEquals(200, api.postForm("refresh_access_token", "refresh_token", auth.getString("refresh_token")).code(),
                 "the refresh token of a sign-up works");
 
-        String other = Accounts.newUsername();
+        String other = TestAccounts.newUsername();
         assertError(api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", other,
                 "email", other + "@example.com", "password", "secret1", "device_type", "windows"), 402, "Incorrect device type");
     }
@@ -190,7 +190,7 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void concurrentSignupsForOneUsernameCreateOneAccount() throws Exception {
-        String username = Accounts.newUsername();
+        String username = TestAccounts.newUsername();
         List<Reply> replies = Concurrently.call(6, i -> api.postForm("signup", "first_name", "Dan", "last_name", "Kassing",
                 "username", username, "email", username + i + "@example.com", "password", "secret1"));
         int created = 0;
@@ -207,33 +207,33 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void passwordsAreCountedInCharacters() {
-        String username = Accounts.newUsername();
+        String username = TestAccounts.newUsername();
         String emoji = "\uD83D\uDE00".repeat(11); // 11 characters, 22 UTF-16 units
         assertEquals(200, api.postMultipart("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
                 "email", username + "@example.com", "password", emoji).code());
         assertEquals(200, api.postMultipart("login", "email", username + "@example.com", "password", emoji).code());
-        assertError(api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", Accounts.newUsername(),
-                "email", Accounts.newUsername() + "@example.com", "password", "\uD83D\uDE00".repeat(21)), 410, "Invalid password");
+        assertError(api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", TestAccounts.newUsername(),
+                "email", TestAccounts.newUsername() + "@example.com", "password", "\uD83D\uDE00".repeat(21)), 410, "Invalid password");
     }
 
     @Test
     @RunAsClient
     void signupRefusesTakenUsernameAndEmail() {
-        Account taken = Accounts.create(api);
+        Account taken = TestAccounts.create(api);
         assertSignupError(410, "This username is already taken", "Dan", "Kassing", taken.username().toUpperCase(),
-                Accounts.newUsername() + "@example.com", "secret1");
-        assertSignupError(409, "Email ID already registered", "Dan", "Kassing", Accounts.newUsername(),
+                TestAccounts.newUsername() + "@example.com", "secret1");
+        assertSignupError(409, "Email ID already registered", "Dan", "Kassing", TestAccounts.newUsername(),
                 taken.email().toUpperCase(), "secret1");
     }
 
     @Test
     @RunAsClient
     void signupAndLoginAreForGuests() {
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         assertError(api.postForm("signup", "session_id", account.token(), "first_name", "Dan", "last_name", "Kassing",
-                "username", Accounts.newUsername(), "email", Accounts.newUsername() + "@example.com", "password", "secret1"),
+                "username", TestAccounts.newUsername(), "email", TestAccounts.newUsername() + "@example.com", "password", "secret1"),
                 400, "You are already logged in");
-        assertError(api.postForm("login", "session_id", account.token(), "email", account.email(), "password", Accounts.PASSWORD),
+        assertError(api.postForm("login", "session_id", account.token(), "email", account.email(), "password", TestAccounts.PASSWORD),
                 400, "You are already logged in");
     }
 
@@ -242,10 +242,10 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void loginAnswersTheUserAndTheTokensAsTheAppsParseThem() {
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         for (Reply reply : List.of(
-                api.postMultipart("login", "email", account.email(), "password", Accounts.PASSWORD),
-                api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD, "device_type", "ios"))) {
+                api.postMultipart("login", "email", account.email(), "password", TestAccounts.PASSWORD),
+                api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD, "device_type", "ios"))) {
             assertEnvelope(reply, 200, "User logged in successfully", "auth");
             assertShape(reply.data(), shape("user", OBJECT));
             JsonObject user = reply.data().getJsonObject("user");
@@ -271,14 +271,14 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void loginRefusesWrongCredentials() {
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         assertError(api.postForm("login", "email", account.email(), "password", "wrong-one"), 402, "Incorrect Credentials");
         // near misses that ColibriSM's filter would have turned into the password are refused,
         // and do not replace it
-        assertError(api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD + " "), 402, "Incorrect Credentials");
-        assertError(api.postForm("login", "email", account.email(), "password", "<b>" + Accounts.PASSWORD), 402, "Incorrect Credentials");
-        assertEquals(200, api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD).code());
-        assertError(api.postForm("login", "email", "nobody-" + account.email(), "password", Accounts.PASSWORD), 402, "Incorrect Credentials");
+        assertError(api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD + " "), 402, "Incorrect Credentials");
+        assertError(api.postForm("login", "email", account.email(), "password", "<b>" + TestAccounts.PASSWORD), 402, "Incorrect Credentials");
+        assertEquals(200, api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD).code());
+        assertError(api.postForm("login", "email", "nobody-" + account.email(), "password", TestAccounts.PASSWORD), 402, "Incorrect Credentials");
         assertError(api.postForm("login", "email", account.email()), 402, "Incorrect Credentials");
         assertError(api.postForm("login"), 402, "Incorrect Credentials");
         assertError(api.postForm("login", "email", account.email(), "password", "x".repeat(21)), 402, "Incorrect Credentials");
@@ -287,8 +287,8 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void loginRefusesAnUnknownDeviceType() {
-        Account account = Accounts.create(api);
-        assertError(api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD, "device_type", "windows"),
+        Account account = TestAccounts.create(api);
+        assertError(api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD, "device_type", "windows"),
                 402, "Incorrect device type");
     }
 
@@ -297,8 +297,8 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void refreshRotatesBothTokensOfItsSessionOnly() {
-        Account account = Accounts.create(api);
-        String otherDevice = api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD)
+        Account account = TestAccounts.create(api);
+        String otherDevice = api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD)
                 .json().getJsonObject("auth").getString("auth_token");
         Reply reply = api.get("refresh_access_token", "refresh_token", account.refreshToken());
         assertEnvelope(reply, 200, "Token refreshed Out successful");
@@ -327,7 +327,7 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void aRefreshTokenWorksOnceEvenWhenSentConcurrently() throws Exception {
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         List<Reply> replies = Concurrently.call(6,
                 i -> api.postForm("refresh_access_token", "refresh_token", account.refreshToken()));
         long successes = 0;
@@ -346,8 +346,8 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void logoutEndsOnlyTheCallingSession() {
-        Account account = Accounts.create(api);
-        String otherDevice = api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD)
+        Account account = TestAccounts.create(api);
+        String otherDevice = api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD)
                 .json().getJsonObject("auth").getString("auth_token");
 
         Reply reply = api.postMultipart("logout", "session_id", account.token());
@@ -359,12 +359,12 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void sessionIdIsReadFromTheBodyTheQueryOrTheHeader() {
-        Account viaHeader = Accounts.create(api);
+        Account viaHeader = TestAccounts.create(api);
         Reply header = api.send(HttpRequest.newBuilder(api.url("logout", "")).header("session_id", viaHeader.token())
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, header.code(), header.toString());
 
-        Account viaQuery = Accounts.create(api);
+        Account viaQuery = TestAccounts.create(api);
         assertEquals(200, api.send(HttpRequest.newBuilder(api.url("logout", "session_id=" + viaQuery.token()))
                 .POST(HttpRequest.BodyPublishers.noBody())).code());
     }
@@ -372,7 +372,7 @@ class SessionApiIT {
     @Test
     @RunAsClient
     void anEmptySessionIdInTheBodyDoesNotHideTheQueryOne() {
-        Account account = Accounts.create(api);
+        Account account = TestAccounts.create(api);
         Reply reply = api.send(HttpRequest.newBuilder(api.url("logout", "session_id=" + account.token()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("session_id=")));
@@ -395,18 +395,18 @@ class SessionApiIT {
 
     // ---- inside the server: suspended accounts (no endpoint suspends one yet) ----------------
 
-    @EJB
-    AccountService accounts;
+    @Inject
+    Accounts accounts;
 
-    @EJB
-    SessionService sessions;
+    @Inject
+    Sessions sessions;
 
     @Resource(lookup = SchemaMigrator.DATASOURCE)
     DataSource database;
 
     @Test
     void aSuspendedAccountCannotLogInUseItsSessionOrRefresh() throws Exception {
-        String username = Accounts.newUsername();
+        String username = TestAccounts.newUsername();
         String email = username + "@example.com";
         IssuedTokens tokens = accounts.signup(new SignupForm("Test", "User", username, email, "secret1"), null, "10.0.0.2");
         long userId = sessions.resolve(tokens.authToken(), "10.0.0.2").orElseThrow().userId();

@@ -1,6 +1,5 @@
-package org.twittner.media.control;
+package org.twittner.profile.control;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,7 +9,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.twittner.media.control.CoverWindow;
+import org.twittner.media.control.ImagePipeline;
+import org.twittner.media.control.ImageRejected;
+import org.twittner.media.control.ImageWorkers;
+import org.twittner.media.control.MediaPaths;
+import org.twittner.media.control.MediaStore;
+import org.twittner.media.control.MediaUrls;
 import org.twittner.platform.ApiException;
+import org.twittner.platform.Clock;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -37,12 +44,15 @@ public class ProfileImages {
     @Inject
     ImageWorkers workers;
 
-    @EJB
+    @Inject
     ProfileImageSwap swap;
+
+    @Inject
+    Clock clock;
 
     /** Returns the new avatar's URL. */
     public String changeAvatar(long userId, Path upload, String fileName) throws ImageRejected, IOException {
-        String path = MediaPaths.newPath("avatars", "thumbnail_512x512", "jpg");
+        String path = MediaPaths.newPath(clock.today(), "avatars", "thumbnail_512x512", "jpg");
         workers.run(() -> store(pipeline().avatar(upload, fileName), path));
         swap.avatar(userId, path);
         return urls.url(path);
@@ -50,8 +60,8 @@ public class ProfileImages {
 
     /** Keeps the upload scaled to 600 px wide, shows its middle 600x200; returns the shown cover's URL. */
     public String changeCover(long userId, Path upload, String fileName) throws ImageRejected, IOException {
-        String originalPath = MediaPaths.newPath("covers", "image_cover_orig", "jpg");
-        String coverPath = MediaPaths.newPath("covers", "image_cover_600x200", "jpg");
+        String originalPath = MediaPaths.newPath(clock.today(), "covers", "image_cover_orig", "jpg");
+        String coverPath = MediaPaths.newPath(clock.today(), "covers", "image_cover_600x200", "jpg");
         workers.run(() -> {
             BufferedImage original = store(pipeline().coverOriginal(upload, fileName), originalPath);
             Rectangle middle = CoverWindow.centred(original.getWidth(), original.getHeight());
@@ -83,7 +93,7 @@ public class ProfileImages {
                 }
                 throw new ApiException(400, COVER_INVALID); // none yet, or broken
             }
-            String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+            String cover = MediaPaths.newPath(clock.today(), "covers", "image_cover", "jpg");
             store(window, cover);
             if (swap.repositionedCover(userId, cover, original)) {
                 return urls.url(cover);

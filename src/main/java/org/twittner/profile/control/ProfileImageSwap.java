@@ -1,4 +1,4 @@
-package org.twittner.media.control;
+package org.twittner.profile.control;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -10,8 +10,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import org.twittner.media.control.MediaStore;
 import org.twittner.platform.ApiException;
-import org.twittner.profile.entity.User;
+import org.twittner.user.entity.User;
 
 /**
  * Points a user's row at new image files, under a row lock so that concurrent uploads for one

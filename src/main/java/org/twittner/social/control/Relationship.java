@@ -1,4 +1,4 @@
-package org.twittner.profile.control;
+package org.twittner.social.control;
 
 /** How the caller and a profile relate. Every flag is false for a guest or for oneself. */
 public record Relationship(

@@ -1,5 +1,7 @@
 package org.twittner.session.control;
 
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -9,9 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.twittner.platform.ApiException;
+import org.twittner.platform.Caller;
+import org.twittner.platform.CallerLookup;
+import org.twittner.platform.Clock;
 import org.twittner.platform.TwittnerConfig;
-import org.twittner.platform.UnixTime;
-import org.twittner.profile.entity.User;
+import org.twittner.user.entity.User;
 import org.twittner.session.entity.AuthSession;
 
 /**
@@ -19,7 +23,9 @@ import org.twittner.session.entity.AuthSession;
  * belong to one session and rotate on every use.
  */
 @Stateless
-public class SessionService {
+@LocalBean
+@Local(CallerLookup.class)
+public class Sessions implements CallerLookup {
 
     /** last_active / ip_address are written at most this often per user. */
     static final long ACTIVITY_RESOLUTION_SECONDS = 30 * 60;
@@ -30,9 +36,12 @@ public class SessionService {
     @Inject
     TwittnerConfig config;
 
+    @Inject
+    Clock clock;
+
     /** Opens a session for a user who just proved who they are. */
     public IssuedTokens open(long userId, String platform, String ip) {
-        long now = UnixTime.now();
+        long now = clock.unixSeconds();
         AuthSession session = new AuthSession(userId, platform, now);
         IssuedTokens tokens = rotate(session, now);
         em.persist(session);
@@ -41,12 +50,12 @@ public class SessionService {
         return tokens;
     }
 
-    /** The caller behind an access token, or empty for a missing, unknown or expired token. */
+    @Override
     public Optional<Caller> resolve(String token, String ip) {
         if (token == null || token.length() != Tokens.LENGTH) {
             return Optional.empty();
         }
-        long now = UnixTime.now();
+        long now = clock.unixSeconds();
         List<Object[]> rows = em.createQuery(
                         "select s.id, u.id, u.lastActiveAt, u.status from AuthSession s, User u"
                                 + " where u.id = s.userId and s.tokenHash = :hash and s.expiresAt > :now",
@@ -65,17 +74,6 @@ public class SessionService {
         return Optional.of(new Caller(userId, ((Number) row[0]).longValue()));
     }
 
-    public Caller requireCaller(String token, String ip) {
-        return resolve(token, ip).orElseThrow(ApiException::unauthorized);
-    }
-
-    /** login and signup are for guests (reference behaviour). */
-    public void refuseSignedIn(String token, String ip) {
-        if (resolve(token, ip).isPresent()) {
-            throw new ApiException(400, "You are already logged in");
-        }
-    }
-
     /**
      * Exchanges a refresh token for a new pair. The row lock makes two concurrent uses of one
      * token yield one new pair; the other use, like any later one, is refused.
@@ -85,7 +83,7 @@ public class SessionService {
             throw new ApiException(400, "Incorrect token value");
         }
         String hash = Tokens.hash(refreshToken);
-        long now = UnixTime.now();
+        long now = clock.unixSeconds();
         AuthSession session = em.createNamedQuery(AuthSession.BY_REFRESH, AuthSession.class)
                 .setParameter("hash", hash)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -110,7 +108,7 @@ public class SessionService {
 
     @Schedule(hour = "*", minute = "17", persistent = false)
     public void deleteExpired() {
-        em.createNamedQuery(AuthSession.DELETE_EXPIRED).setParameter("now", UnixTime.now()).executeUpdate();
+        em.createNamedQuery(AuthSession.DELETE_EXPIRED).setParameter("now", clock.unixSeconds()).executeUpdate();
     }
 
     private IssuedTokens rotate(AuthSession session, long now) {

@@ -1,13 +1,14 @@
-package org.twittner.media.boundary;
+package org.twittner.profile.boundary;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.twittner.media.boundary.ImageUploadServlet;
 import org.twittner.media.control.ImageRejected;
-import org.twittner.media.control.ProfileImages;
+import org.twittner.platform.Caller;
 import org.twittner.platform.Envelope;
-import org.twittner.session.control.Caller;
+import org.twittner.profile.control.ProfileImages;
 
 /** cover: a multipart file part named {@code cover}. */
 @WebServlet("/mobile_api/cover")
@@ -15,21 +16,21 @@ public class CoverServlet extends ImageUploadServlet {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
+    @Inject
     transient ProfileImages images;
 
     @Override
-    String fileField() {
+    protected String fileField() {
         return "cover";
     }
 
     @Override
-    String invalidMessage() {
+    protected String invalidMessage() {
         return ProfileImages.COVER_INVALID;
     }
 
     @Override
-    Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException {
+    protected Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException {
         return Envelope.ok("Profile cover changed successfully",
                 new CoverChanged(images.changeCover(caller.userId(), file, fileName)));
     }

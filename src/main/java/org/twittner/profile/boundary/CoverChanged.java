@@ -1,4 +1,4 @@
-package org.twittner.media.boundary;
+package org.twittner.profile.boundary;
 
 /** {@code data} of cover and cover_reposition. */
 public record CoverChanged(String coverUrl) {

@@ -1,4 +1,4 @@
-package org.twittner.profile.control;
+package org.twittner.user.control;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.twittner.media.boundary;
+package org.twittner.profile.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +9,6 @@ import static org.twittner.testing.Wire.assertError;
 import static org.twittner.testing.Wire.assertShape;
 import static org.twittner.testing.Wire.shape;
 
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -43,12 +42,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.media.control.MediaPaths;
 import org.twittner.media.control.MediaStore;
-import org.twittner.media.control.ProfileImageSwap;
-import org.twittner.session.control.AccountService;
-import org.twittner.session.control.SessionService;
+import org.twittner.profile.control.ProfileImageSwap;
+import org.twittner.session.control.Accounts;
+import org.twittner.session.control.Sessions;
 import org.twittner.session.control.SignupForm;
-import org.twittner.testing.Accounts;
-import org.twittner.testing.Accounts.Account;
+import org.twittner.testing.TestAccounts;
+import org.twittner.testing.TestAccounts.Account;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.Concurrently;
 import org.twittner.testing.ApiClient.FilePart;
@@ -57,7 +56,7 @@ import org.twittner.testing.TestImages;
 
 /** avatar, cover, cover_reposition and the /upload files, as the Flutter app uploads them. */
 @ExtendWith(ArquillianExtension.class)
-class MediaApiIT {
+class ProfileImagesApiIT {
 
     private static final String PUBLIC_URL = "https://media.twittner.test/";
     /** A 30x10 WebP made with libvips. */
@@ -71,7 +70,7 @@ class MediaApiIT {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
                 .addPackage(ApiClient.class.getPackage())
-                .addClass(MediaApiIT.class);
+                .addClass(ProfileImagesApiIT.class);
     }
 
     @ArquillianResource
@@ -84,7 +83,7 @@ class MediaApiIT {
     void signIn() {
         if (deployment != null) { // null inside the server
             api = new ApiClient(deployment);
-            account = Accounts.create(api);
+            account = TestAccounts.create(api);
         }
     }
 
@@ -124,7 +123,7 @@ class MediaApiIT {
         assertColour(TestImages.TOP_RIGHT, avatar, 412, 412);
 
         assertEquals(url, profile().getString("avatar"));
-        assertEquals(url, api.postForm("login", "email", account.email(), "password", Accounts.PASSWORD)
+        assertEquals(url, api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD)
                 .data().getJsonObject("user").getString("profile_picture"));
     }
 
@@ -436,13 +435,13 @@ class MediaApiIT {
 
     // ---- inside the server -------------------------------------------------------------------
 
-    @EJB
-    AccountService accounts;
+    @Inject
+    Accounts accounts;
 
-    @EJB
-    SessionService sessions;
+    @Inject
+    Sessions sessions;
 
-    @EJB
+    @Inject
     ProfileImageSwap swap;
 
     @Inject
@@ -450,10 +449,10 @@ class MediaApiIT {
 
     @Test
     void aRepositionCutFromAReplacedOriginalIsDroppedNotShown() throws Exception {
-        String username = Accounts.newUsername();
+        String username = TestAccounts.newUsername();
         long userId = sessions.resolve(accounts.signup(new SignupForm("Test", "User", username, username + "@example.com",
                 "secret1"), null, "10.0.0.3").authToken(), "10.0.0.3").orElseThrow().userId();
-        String cover = MediaPaths.newPath("covers", "image_cover", "jpg");
+        String cover = MediaPaths.newPath(java.time.LocalDate.now(java.time.ZoneOffset.UTC), "covers", "image_cover", "jpg");
         Path temp = store.newTempFile();
         Files.writeString(temp, "a cut made from an original that is gone");
         store.put(temp, cover);

@@ -1,13 +1,14 @@
-package org.twittner.media.boundary;
+package org.twittner.profile.boundary;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.twittner.media.boundary.ImageUploadServlet;
 import org.twittner.media.control.ImageRejected;
-import org.twittner.media.control.ProfileImages;
+import org.twittner.platform.Caller;
 import org.twittner.platform.Envelope;
-import org.twittner.session.control.Caller;
+import org.twittner.profile.control.ProfileImages;
 
 /** avatar: a multipart file part named {@code avatar}. */
 @WebServlet("/mobile_api/avatar")
@@ -19,21 +20,21 @@ public class AvatarServlet extends ImageUploadServlet {
     public record AvatarChanged(String avatarUrl) {
     }
 
-    @EJB
+    @Inject
     transient ProfileImages images;
 
     @Override
-    String fileField() {
+    protected String fileField() {
         return "avatar";
     }
 
     @Override
-    String invalidMessage() {
+    protected String invalidMessage() {
         return "Avatar image is missing or invalid";
     }
 
     @Override
-    Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException {
+    protected Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException {
         return Envelope.ok("Avatar changed successfully",
                 new AvatarChanged(images.changeAvatar(caller.userId(), file, fileName)));
     }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.UUID;
 
 /** Creates accounts through the API. Names are unique, so tests share a database safely. */
-public final class Accounts {
+public final class TestAccounts {
 
     public static final String PASSWORD = "secret1";
 
-    private Accounts() {
+    private TestAccounts() {
     }
 
     /** A fresh, valid username (3-25 chars of [A-Za-z0-9_]). */

@@ -1,17 +1,27 @@
-package org.twittner.profile.entity;
+package org.twittner.user.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.util.Locale;
 
 /** A member account: identity, profile, media paths and the counters the API returns. */
 @Entity
 @Table(name = "users")
+@NamedQuery(name = User.BY_USERNAME_KEY, query = "select u from User u where u.usernameKey = :key")
+@NamedQuery(name = User.BY_EMAIL_KEY, query = "select u from User u where u.emailKey = :key")
+@NamedQuery(name = User.COUNT_USERNAME_KEY, query = "select count(u) from User u where u.usernameKey = :key")
+@NamedQuery(name = User.COUNT_EMAIL_KEY, query = "select count(u) from User u where u.emailKey = :key")
 public class User {
+
+    public static final String BY_USERNAME_KEY = "User.byUsernameKey";
+    public static final String BY_EMAIL_KEY = "User.byEmailKey";
+    public static final String COUNT_USERNAME_KEY = "User.countUsernameKey";
+    public static final String COUNT_EMAIL_KEY = "User.countEmailKey";
 
     public static final int ACTIVE = 1;
     public static final int SUSPENDED = 2;

@@ -1,6 +1,5 @@
 package org.twittner.session.control;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,29 +8,32 @@ import java.util.Locale;
 import java.util.Optional;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.TwittnerConfig;
-import org.twittner.platform.UnixTime;
-import org.twittner.profile.control.UserViews;
-import org.twittner.profile.entity.User;
+import org.twittner.platform.Clock;
+import org.twittner.user.control.UserViews;
+import org.twittner.user.entity.User;
 
 /**
  * Sign-up and login. bcrypt takes tens of milliseconds by design, so it runs outside any
- * transaction; the database work goes through {@link AccountStore} and {@link SessionService}.
+ * transaction; the database work goes through {@link AccountStore} and {@link Sessions}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class AccountService {
+public class Accounts {
 
     private static final int LOGIN_EMAIL_MAX = 55;
     private static final int LOGIN_PASSWORD_MAX = 20;
 
-    @EJB
+    @Inject
     AccountStore accounts;
 
-    @EJB
-    SessionService sessions;
+    @Inject
+    Sessions sessions;
 
     @Inject
     UserViews views;
+
+    @Inject
+    Clock clock;
 
     @Inject
     TwittnerConfig config;
@@ -62,7 +64,7 @@ public class AccountService {
             accounts.replacePasswordHash(user.getId(), Passwords.hash(password, config.bcryptCost()));
         }
         IssuedTokens tokens = sessions.open(user.getId(), platform, ip);
-        user.markActive(UnixTime.now(), ip); // our detached copy, to show what open() stored
+        user.markActive(clock.unixSeconds(), ip); // our detached copy, to show what open() stored
         return new SignedIn(views.signedInUser(user), tokens);
     }
 
@@ -80,7 +82,7 @@ public class AccountService {
         form.checkPassword();
         String platform = platform(deviceType);
         String hash = Passwords.hash(form.password(), config.bcryptCost());
-        User user = new User(form.username(), form.email(), hash, form.firstName(), form.lastName(), UnixTime.now());
+        User user = new User(form.username(), form.email(), hash, form.firstName(), form.lastName(), clock.unixSeconds());
         long userId;
         try {
             userId = accounts.create(user);
