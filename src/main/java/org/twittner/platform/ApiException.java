@@ -27,6 +27,11 @@ public class ApiException extends RuntimeException {
         return Envelope.error(code, getMessage());
     }
 
+    /** An upload over the limit: the documented code of a bad file (400), with a message that says why. */
+    public static ApiException uploadTooLarge(long maxBytes) {
+        return new ApiException(400, "The uploaded file is too large (at most " + Math.max(1, maxBytes / (1024 * 1024)) + " MB)");
+    }
+
     public static ApiException unauthorized() {
         return new ApiException(401, "Unauthorized Access");
     }

@@ -1,6 +1,6 @@
 package org.twittner.platform;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -9,13 +9,14 @@ import java.util.Optional;
  * What every endpoint needs to know about the request in hand: its parameters (with typed
  * readers that refuse with the endpoint's message), the client's address (behind trusted
  * proxies, {@link TrustedProxies}) and the caller, resolved once. Resources and upload
- * servlets inject it instead of repeating these steps.
+ * servlets inject it instead of repeating these steps. It keeps nothing itself: what it works
+ * out lives on the request in hand ({@link CurrentRequest}, set by {@link BodyReceiver}), so one
+ * instance serves all requests and no CDI request context is needed.
  */
-@RequestScoped
+@ApplicationScoped
 public class ApiRequest {
 
-    @Inject
-    HttpServletRequest http;
+    private static final String CALLER = ApiRequest.class.getName() + ".caller";
 
     @Inject
     CallerLookup callers;
@@ -23,32 +24,27 @@ public class ApiRequest {
     @Inject
     TwittnerConfig config;
 
-    private RequestParams params;
-    private String clientAddress;
-    private Optional<Caller> caller;
-
-    /** The parameters, as {@link RequestParamsFilter} or the upload servlet read them. */
+    /** The parameters, as {@link BodyReceiver} or the upload servlet read them. */
     public RequestParams params() {
-        if (params == null) {
-            params = RequestParams.of(http);
-        }
-        return params;
+        return RequestParams.of(CurrentRequest.get());
     }
 
     public String clientAddress() {
-        if (clientAddress == null) {
-            clientAddress = config.trustedProxies().clientAddress(http.getRemoteAddr(),
-                    http.getHeader("Forwarded"), http.getHeader("X-Forwarded-For"));
-        }
-        return clientAddress;
+        HttpServletRequest http = CurrentRequest.get();
+        return config.trustedProxies().clientAddress(http.getRemoteAddr(),
+                http.getHeader("Forwarded"), http.getHeader("X-Forwarded-For"));
     }
 
     /** The signed-in caller, or empty for a guest (or a token that no longer works). */
+    @SuppressWarnings("unchecked")
     public Optional<Caller> caller() {
-        if (caller == null) {
-            caller = callers.resolve(params().sessionToken(), clientAddress());
+        HttpServletRequest http = CurrentRequest.get();
+        Object resolved = http.getAttribute(CALLER);
+        if (resolved == null) {
+            resolved = callers.resolve(params().sessionToken(), clientAddress());
+            http.setAttribute(CALLER, resolved);
         }
-        return caller;
+        return (Optional<Caller>) resolved;
     }
 
     /** The signed-in caller, or the documented 401. */

@@ -1,8 +1,6 @@
 package org.twittner.platform;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -12,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 /**
  * The parameters of one API call. Each parameter may come from the query string or from the
@@ -25,6 +26,8 @@ public final class RequestParams {
     /** A text field longer than this is refused rather than buffered (upload forms too). */
     public static final int MAX_TEXT_FIELD_BYTES = 64 * 1024;
     private static final int MAX_FORM_BYTES = 1024 * 1024;
+    /** A form has a handful of fields; thousands of empty parts are an attack. */
+    private static final int MAX_PARTS = 256;
 
     private final Map<String, List<String>> query;
     private final Map<String, List<String>> body;
@@ -36,21 +39,23 @@ public final class RequestParams {
         this.sessionHeader = sessionHeader;
     }
 
+    private static final String ATTRIBUTE = RequestParams.class.getName();
+
     /**
-     * The parameters of a JAX-RS request, as {@link RequestParamsFilter} read them (reading the
-     * body here, after Jersey, could lose its first byte).
+     * The parameters of a request, as {@link BodyReceiver} (forms) or the upload servlet
+     * (multipart uploads) read them.
      */
     public static RequestParams of(HttpServletRequest request) {
-        Object read = request.getAttribute(RequestParamsFilter.ATTRIBUTE);
+        Object read = request.getAttribute(ATTRIBUTE);
         if (read instanceof RequestParams params) {
             return params;
         }
-        throw new IllegalStateException("RequestParamsFilter did not run for " + request.getRequestURI());
+        throw new IllegalStateException("the parameters of " + request.getRequestURI() + " were not read");
     }
 
     /** Makes these the parameters {@link ApiRequest} gives for this request. */
     public void attachTo(HttpServletRequest request) {
-        request.setAttribute(RequestParamsFilter.ATTRIBUTE, this);
+        request.setAttribute(ATTRIBUTE, this);
     }
 
     /** Reads the query string and the form body (urlencoded or multipart) of a servlet request. */
@@ -155,23 +160,34 @@ public final class RequestParams {
         }
     }
 
+    /** A multipart form's text fields, streamed; file parts are skipped (files go to the upload endpoints). */
     private static Map<String, List<String>> multipartFields(HttpServletRequest request) {
         Map<String, List<String>> body = new HashMap<>();
+        int parts = 0;
         try {
-            for (Part part : request.getParts()) {
-                if (part.getSubmittedFileName() != null) {
-                    continue; // files go to the upload endpoints
-                }
-                if (part.getSize() > MAX_TEXT_FIELD_BYTES) {
+            FileItemInputIterator items = new JakartaServletFileUpload<>().getItemIterator(request);
+            while (items.hasNext()) {
+                FileItemInput item = items.next();
+                if (++parts > MAX_PARTS) {
                     throw tooLarge();
                 }
-                try (InputStream in = part.getInputStream()) {
-                    String value = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    body.computeIfAbsent(part.getName(), k -> new ArrayList<>()).add(value);
+                try (InputStream in = item.getInputStream()) {
+                    if (!item.isFormField()) {
+                        continue; // closing the stream skips the part
+                    }
+                    byte[] value = in.readNBytes(MAX_TEXT_FIELD_BYTES + 1);
+                    if (value.length > MAX_TEXT_FIELD_BYTES) {
+                        throw tooLarge();
+                    }
+                    body.computeIfAbsent(item.getFieldName(), k -> new ArrayList<>())
+                            .add(new String(value, StandardCharsets.UTF_8));
                 }
             }
-        } catch (IOException | ServletException | IllegalStateException unreadable) {
-            throw tooLarge();
+        } catch (IOException | RuntimeException unreadable) {
+            if (unreadable instanceof ApiException refused) {
+                throw refused;
+            }
+            // not multipart after all, cut short, or malformed: what was read stands, as PHP would do
         }
         return body;
     }

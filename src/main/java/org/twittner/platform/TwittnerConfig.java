@@ -47,6 +47,18 @@ public class TwittnerConfig {
     int bcryptCost;
 
     @Inject
+    @ConfigProperty(name = "twittner.body.idle.seconds", defaultValue = "10")
+    int bodyIdleSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.body.deadline.seconds", defaultValue = "120")
+    int bodyDeadlineSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.bodies.per.address", defaultValue = "32")
+    int bodiesPerAddress;
+
+    @Inject
     @ConfigProperty(name = "twittner.trusted.proxies")
     Optional<String> trustedProxies;
 
@@ -60,6 +72,21 @@ public class TwittnerConfig {
             proxies = parsed;
         }
         return parsed;
+    }
+
+    /** A request body that sends no byte for this long is refused (and its connection closed). */
+    public int bodyIdleSeconds() {
+        return Math.max(1, bodyIdleSeconds);
+    }
+
+    /** A request body must be complete within this time, however steadily it trickles in. */
+    public int bodyDeadlineSeconds() {
+        return Math.max(1, bodyDeadlineSeconds);
+    }
+
+    /** Request bodies one client address may have in flight at once. */
+    public int bodiesPerAddress() {
+        return Math.max(1, bodiesPerAddress);
     }
 
     /** The site URL the apps reach us at, without a trailing slash. */

@@ -25,4 +25,13 @@ class JdbcUrlDataSourceTest {
         assertNull(JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "p", 0).getProperty("connectTimeout"));
         assertEquals("u", JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "", 0).getProperty("user"));
     }
+
+    @Test
+    void anH2DatabaseOnDiskWritesEachCommitBeforeItIsAnswered() {
+        assertEquals("jdbc:h2:file:./data/twittner;MODE=MySQL;WRITE_DELAY=0",
+                JdbcUrlDataSource.normalise("jdbc:h2:file:./data/twittner;MODE=MySQL"));
+        assertEquals("jdbc:h2:./x;write_delay=200", JdbcUrlDataSource.normalise("jdbc:h2:./x;write_delay=200"));
+        assertEquals("jdbc:h2:mem:t;MODE=MySQL", JdbcUrlDataSource.normalise("jdbc:h2:mem:t;MODE=MySQL"));
+        assertEquals("jdbc:mysql://db/t", JdbcUrlDataSource.normalise("jdbc:mysql://db/t"));
+    }
 }

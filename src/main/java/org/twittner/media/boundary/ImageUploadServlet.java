@@ -16,6 +16,7 @@ import org.twittner.platform.Caller;
 import org.twittner.platform.Envelope;
 import org.twittner.platform.Failures;
 import org.twittner.platform.TwittnerConfig;
+import org.twittner.platform.UploadEndpoint;
 import org.twittner.platform.WireJson;
 
 /**
@@ -24,7 +25,7 @@ import org.twittner.platform.WireJson;
  * caller (401), then the file (400), then hand it to the subclass. Every outcome is an
  * envelope; the temporary upload is gone when the request ends.
  */
-public abstract class ImageUploadServlet extends HttpServlet {
+public abstract class ImageUploadServlet extends HttpServlet implements UploadEndpoint {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ImageUploadServlet.class.getName());
@@ -55,6 +56,9 @@ public abstract class ImageUploadServlet extends HttpServlet {
             abandoned = form.abandoned;
             form.params.attachTo(request);
             Caller caller = call.requireCaller();
+            if (form.tooLarge) {
+                throw ApiException.uploadTooLarge(config.uploadMaxBytes());
+            }
             if (form.file == null) {
                 throw new ApiException(400, invalidMessage());
             }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.twittner.media.control.MediaStore;
 import org.twittner.platform.RequestParams;
@@ -40,12 +41,15 @@ final class UploadedForm implements AutoCloseable {
     final String fileName;
     /** The body was not read to its end (over the limit, or malformed). */
     final boolean abandoned;
+    /** The file was over the size limit. */
+    final boolean tooLarge;
 
-    private UploadedForm(RequestParams params, Path file, String fileName, boolean abandoned) {
+    private UploadedForm(RequestParams params, Path file, String fileName, boolean abandoned, boolean tooLarge) {
         this.params = params;
         this.file = file;
         this.fileName = fileName;
         this.abandoned = abandoned;
+        this.tooLarge = tooLarge;
     }
 
     static UploadedForm read(HttpServletRequest request, String fileField, long maxFileBytes, MediaStore store)
@@ -54,12 +58,13 @@ final class UploadedForm implements AutoCloseable {
         String sessionHeader = request.getHeader(RequestParams.SESSION_ID);
         if (!RequestParams.isMultipart(request.getContentType())) {
             // no file can be in it; the urlencoded fields still say who is calling
-            return new UploadedForm(RequestParams.read(request), null, null, false);
+            return new UploadedForm(RequestParams.read(request), null, null, false, false);
         }
         Map<String, List<String>> fields = new HashMap<>();
         Path file = null;
         String fileName = null;
         boolean abandoned = false;
+        boolean tooLarge = false;
         int fieldBytes = 0;
         int parts = 0;
         JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
@@ -93,6 +98,9 @@ final class UploadedForm implements AutoCloseable {
                     // other file parts are skipped unread: closing the stream discards them
                 }
             }
+        } catch (FileUploadSizeException overLimit) {
+            abandoned = true;
+            tooLarge = true;
         } catch (FileUploadException | InvalidPathException | EOFException overLimitOrMalformed) {
             abandoned = true; // over a limit, not multipart, a file name with a NUL, or cut short
         } catch (IOException | RuntimeException e) {
@@ -103,7 +111,7 @@ final class UploadedForm implements AutoCloseable {
             deleteQuietly(file);
             file = null;
         }
-        return new UploadedForm(new RequestParams(query, fields, sessionHeader), file, fileName, abandoned);
+        return new UploadedForm(new RequestParams(query, fields, sessionHeader), file, fileName, abandoned, tooLarge);
     }
 
     @Override

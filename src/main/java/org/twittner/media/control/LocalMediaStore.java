@@ -10,18 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
+import org.twittner.platform.TempFiles;
 import org.twittner.platform.TwittnerConfig;
 
 /**
  * Media files under {@code TWITTNER_MEDIA_DIR}: the stored path {@code upload/avatars/x.jpg} is
  * the file {@code <media dir>/avatars/x.jpg} and the URL {@code /upload/avatars/x.jpg}.
- * Temporary files live in {@code <media dir>/.tmp}, on the same file system, so the final move
- * is atomic.
+ * Temporary files live in {@code <media dir>/.tmp} ({@link TempFiles}), on the same file
+ * system, so the final move is atomic.
  */
 @ApplicationScoped
 public class LocalMediaStore implements MediaStore {
@@ -32,38 +30,18 @@ public class LocalMediaStore implements MediaStore {
     @Inject
     TwittnerConfig config;
 
+    @Inject
+    TempFiles tempFiles;
+
     private Path root;
-    private Path temp;
 
     @PostConstruct
     void init() {
         root = config.mediaDir();
-        temp = root.resolve(".tmp");
         try {
-            Files.createDirectories(temp);
+            Files.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the media directory " + root, e);
-        }
-        deleteStaleTempFiles();
-    }
-
-    /**
-     * Temporary files a crashed request (or a crashed server) left behind, removed when the
-     * store is first used after a start. Only old ones: another instance sharing the directory
-     * may be writing a fresh one right now.
-     */
-    private void deleteStaleTempFiles() {
-        Instant staleBefore = Instant.now().minus(Duration.ofHours(6));
-        try (Stream<Path> files = Files.list(temp)) {
-            files.filter(file -> {
-                try {
-                    return Files.getLastModifiedTime(file).toInstant().isBefore(staleBefore);
-                } catch (IOException gone) {
-                    return false;
-                }
-            }).forEach(this::deleteQuietly);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not list " + temp, e);
         }
     }
 
@@ -77,7 +55,7 @@ public class LocalMediaStore implements MediaStore {
 
     @Override
     public Path newTempFile() throws IOException {
-        return Files.createTempFile(temp, "up-", ".part");
+        return tempFiles.newFile("up-", ".part");
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.twittner.platform.Envelope;
 import org.twittner.profile.control.ProfileImages;
 
 /** avatar: a multipart file part named {@code avatar}. */
-@WebServlet("/mobile_api/avatar")
+@WebServlet(urlPatterns = "/mobile_api/avatar", asyncSupported = true)
 public class AvatarServlet extends ImageUploadServlet {
 
     private static final long serialVersionUID = 1L;

@@ -11,7 +11,7 @@ import org.twittner.platform.Envelope;
 import org.twittner.profile.control.ProfileImages;
 
 /** cover: a multipart file part named {@code cover}. */
-@WebServlet("/mobile_api/cover")
+@WebServlet(urlPatterns = "/mobile_api/cover", asyncSupported = true)
 public class CoverServlet extends ImageUploadServlet {
 
     private static final long serialVersionUID = 1L;

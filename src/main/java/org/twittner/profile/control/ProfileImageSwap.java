@@ -71,6 +71,28 @@ public class ProfileImageSwap {
         return true;
     }
 
+    /** Makes a new cover file from the user's original, under the user's row lock. */
+    @FunctionalInterface
+    public interface CoverCut {
+        String from(String original) throws java.io.IOException;
+    }
+
+    /**
+     * Cuts and shows a cover while the user's row is locked, so that no upload can replace the
+     * original in between; returns the new cover's path.
+     */
+    public String repositionLocked(long userId, CoverCut cut) throws java.io.IOException {
+        User user = lockedUser(userId);
+        if (user.getCoverOrig().isEmpty()) {
+            throw new ApiException(400, ProfileImages.COVER_INVALID);
+        }
+        String cover = cut.from(user.getCoverOrig());
+        Replacement replacement = replacing(List.of(cover));
+        replacement.replaced(List.of(user.getCover()));
+        user.setCover(cover);
+        return cover;
+    }
+
     private User lockedUser(long userId) {
         User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (user == null) {

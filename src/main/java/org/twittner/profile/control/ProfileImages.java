@@ -79,27 +79,44 @@ public class ProfileImages {
     /**
      * Cuts the shown cover from the kept original at a new top offset; returns its URL. A cover
      * upload that lands meanwhile makes the cut outdated: it is then made again from the new
-     * original.
+     * original. Should uploads keep landing, the last attempt cuts under the user's row lock,
+     * where nothing can replace the original: the caller always gets an answer, and the last
+     * writer's picture stays.
      */
     public String repositionCover(long userId, long topOffset) throws IOException {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        for (int attempt = 0; attempt < 2; attempt++) {
             String original = swap.coverOriginal(userId);
-            BufferedImage window;
-            try {
-                window = workers.run(() -> ImagePipeline.coverWindow(ImagePipeline.readStored(store.locate(original)), topOffset));
-            } catch (ImageRejected | IOException unreadable) {
+            String cover = cut(original, topOffset);
+            if (cover == null) {
                 if (!swap.coverOriginal(userId).equals(original)) {
                     continue; // a cover upload replaced (and deleted) it meanwhile
                 }
                 throw new ApiException(400, COVER_INVALID); // none yet, or broken
             }
-            String cover = MediaPaths.newPath(clock.today(), "covers", "image_cover", "jpg");
-            store(window, cover);
             if (swap.repositionedCover(userId, cover, original)) {
                 return urls.url(cover);
             }
         }
-        throw new IOException("the cover kept changing while it was being repositioned");
+        return urls.url(swap.repositionLocked(userId, original -> {
+            String cover = cut(original, topOffset);
+            if (cover == null) {
+                throw new ApiException(400, COVER_INVALID);
+            }
+            return cover;
+        }));
+    }
+
+    /** A new cover file cut from the stored original, or null when the original is unusable. */
+    private String cut(String original, long topOffset) throws IOException {
+        BufferedImage window;
+        try {
+            window = workers.run(() -> ImagePipeline.coverWindow(ImagePipeline.readStored(store.locate(original)), topOffset));
+        } catch (ImageRejected | IOException unreadable) {
+            return null;
+        }
+        String cover = MediaPaths.newPath(clock.today(), "covers", "image_cover", "jpg");
+        store(window, cover);
+        return cover;
     }
 
     private ImagePipeline pipeline() {

@@ -204,6 +204,24 @@ class SessionApiIT {
         assertEquals(1, created);
     }
 
+    /** 25 emoji are 25 characters (50 UTF-16 units, 100 bytes): both databases keep them whole. */
+    @Test
+    @RunAsClient
+    void namesOfFourByteCharactersUpToTheLimitAreStoredOnEveryDatabase() {
+        String username = TestAccounts.newUsername();
+        String first = "\uD83D\uDE00".repeat(25);
+        String last = "\uD83C\uDF89\uD841\uDF0E".repeat(12) + "\uD83D\uDE00"; // emoji and a CJK Extension B ideograph
+        Reply signup = api.postMultipart("signup", "first_name", first, "last_name", last, "username", username,
+                "email", username + "@example.com", "password", "secret1");
+        assertEquals(200, signup.code(), signup.toString());
+        Reply login = api.postForm("login", "email", username + "@example.com", "password", "secret1");
+        assertEquals(first, login.data().getJsonObject("user").getString("first_name"));
+        assertEquals(last, login.data().getJsonObject("user").getString("last_name"));
+        assertError(api.postForm("signup", "first_name", "\uD83D\uDE00".repeat(26), "last_name", "Kassing",
+                "username", TestAccounts.newUsername(), "email", TestAccounts.newUsername() + "@example.com",
+                "password", "secret1"), 410, "Invalid user first name");
+    }
+
     @Test
     @RunAsClient
     void passwordsAreCountedInCharacters() {

@@ -1,0 +1,294 @@
+package org.twittner.platform;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Receives every API request body before the endpoint runs, so that every endpoint gets the same
+ * limits and the same answers:
+ * <ul>
+ * <li>size: forms 1 MB, multipart forms 2 MB, uploads the configured limit; a body declared
+ * larger is refused before a byte is read;</li>
+ * <li>time: a body must be complete within {@code twittner.body.deadline.seconds}; one that stops
+ * arriving ends when the server's read timeout fires; either way the answer is the envelope,
+ * and a client that resets the connection costs one short log line;</li>
+ * <li>threads: one client address may have {@code twittner.bodies.per.address} bodies in
+ * flight; more are refused at once, so a few slow clients cannot take every request thread.</li>
+ * </ul>
+ * Forms are then parsed into {@link RequestParams}; uploads go on with their body in a
+ * temporary file. JAX-RS endpoints see a request without a body (their parameters are read), so
+ * that odd methods or content types cannot upset the framework.
+ *
+ * <p>Why blocking reads: Payara's non-blocking servlet input (ReadListener) announced the end
+ * of bodies before their bytes and spun on its async threads when tried here; the per-address
+ * limit bounds what blocking reads can hold instead (docs/operations.md).
+ */
+@WebFilter(urlPatterns = "/mobile_api/*", asyncSupported = true)
+public class BodyReceiver implements Filter {
+
+    static final int MAX_FORM_BYTES = 1024 * 1024;
+    static final int MAX_MULTIPART_FORM_BYTES = 2 * 1024 * 1024;
+    /** What an upload form may carry besides its file: text fields and part headers. */
+    static final int UPLOAD_FORM_OVERHEAD_BYTES = 512 * 1024;
+
+    static final String TOO_LARGE = "The request body is malformed or too large";
+    static final String TOO_SLOW = "The request body did not arrive in time or was cut short";
+    static final String TOO_MANY = "Too many requests in progress from your address; try again shortly";
+
+    private static final Logger LOG = Logger.getLogger(BodyReceiver.class.getName());
+    private static final String RECEIVED = BodyReceiver.class.getName() + ".received";
+
+    @Inject
+    TwittnerConfig config;
+
+    @Inject
+    TempFiles tempFiles;
+
+    private final Set<String> uploadPaths = new HashSet<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+        for (ServletRegistration servlet : filterConfig.getServletContext().getServletRegistrations().values()) {
+            if (isUploadEndpoint(servlet.getClassName())) {
+                uploadPaths.addAll(servlet.getMappings());
+            }
+        }
+    }
+
+    private static boolean isUploadEndpoint(String className) {
+        try {
+            return className != null && UploadEndpoint.class.isAssignableFrom(
+                    Class.forName(className, false, BodyReceiver.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError notOurs) {
+            return false;
+        }
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        if (request.getAttribute(RECEIVED) != null) {
+            chain.doFilter(request, response); // Payara may run the filter again for the same request
+            return;
+        }
+        request.setAttribute(RECEIVED, Boolean.TRUE);
+        try (CurrentRequest.Scope scope = CurrentRequest.set(request)) {
+            receive(request, response, chain);
+        }
+    }
+
+    private void receive(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        boolean upload = uploadPaths.contains(request.getServletPath());
+        long declared = request.getContentLengthLong();
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (declared <= 0 && !chunked) {
+            try (ReceivedBody none = ReceivedBody.inMemory()) {
+                handOn(none, upload, request, response, chain);
+            }
+            return;
+        }
+        long limit = upload ? config.uploadMaxBytes() + UPLOAD_FORM_OVERHEAD_BYTES
+                : RequestParams.isMultipart(request.getContentType()) ? MAX_MULTIPART_FORM_BYTES : MAX_FORM_BYTES;
+        String tooLarge = upload ? uploadTooLarge() : TOO_LARGE;
+        if (declared > limit) {
+            refuseAndClose(response, tooLarge);
+            return;
+        }
+        String address = config.trustedProxies().clientAddress(request.getRemoteAddr(),
+                request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"));
+        AtomicInteger count = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
+        ReceivedBody body = null;
+        try {
+            if (count.incrementAndGet() > config.bodiesPerAddress()) {
+                refuseAndClose(response, TOO_MANY);
+                return;
+            }
+            body = upload ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
+            String refusal = read(request, body, limit, tooLarge, address);
+            if (refusal != null) {
+                refuseAndClose(response, refusal);
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            if (body != null) {
+                body.close();
+            }
+            throw e;
+        } finally {
+            if (count.decrementAndGet() <= 0) {
+                inFlight.remove(address, count);
+            }
+        }
+        try (ReceivedBody received = body) {
+            handOn(received, upload, request, response, chain);
+        }
+    }
+
+    /** Reads the whole body; returns the refusal message, or null when it is all in. */
+    private String read(HttpServletRequest request, ReceivedBody body, long limit, String tooLarge, String address)
+            throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.bodyDeadlineSeconds());
+        byte[] buffer = new byte[16 * 1024];
+        InputStream in = request.getInputStream();
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (body.length() + n > limit) {
+                    return tooLarge;
+                }
+                body.append(buffer, n);
+                if (System.nanoTime() > deadline) {
+                    return TOO_SLOW;
+                }
+            }
+        } catch (IOException cutShortOrTimedOut) {
+            // a client that goes away, or stops sending, is not a server failure: one line
+            LOG.log(Level.INFO, "request body from {0} to {1} ended after {2} bytes: {3}", new Object[] {
+                    address, request.getRequestURI(), body.length(), cutShortOrTimedOut.getClass().getSimpleName()});
+            return TOO_SLOW;
+        }
+        if (request.getContentLengthLong() > 0 && body.length() != request.getContentLengthLong()) {
+            return TOO_SLOW;
+        }
+        body.finish();
+        return null;
+    }
+
+    /** Said within the documented code 400, which also means a broken image. */
+    private String uploadTooLarge() {
+        return ApiException.uploadTooLarge(config.uploadMaxBytes()).getMessage();
+    }
+
+    /** Forms are parsed here; uploads go on with their body. */
+    private void handOn(ReceivedBody body, boolean upload, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest withBody = body.asRequest(request);
+        if (upload) {
+            chain.doFilter(withBody, response);
+            return;
+        }
+        try {
+            RequestParams.read(withBody).attachTo(request);
+        } catch (ApiException unreadable) {
+            WireJson.send(unreadable.toEnvelope(), response);
+            return;
+        }
+        chain.doFilter(new WithoutBody(request), response);
+    }
+
+    /** The rest of the body is not read: the connection is closed after the answer. */
+    private static void refuseAndClose(HttpServletResponse response, String message) throws IOException {
+        response.setHeader("Connection", "close");
+        try {
+            WireJson.send(Envelope.error(400, message), response);
+        } catch (IOException clientGone) {
+            LOG.log(Level.FINE, "could not answer: {0}", clientGone.toString());
+        }
+    }
+
+    /** The request as JAX-RS sees it once its parameters are read: no body, no content type. */
+    static final class WithoutBody extends HttpServletRequestWrapper {
+        private static final Set<String> HIDDEN = Set.of("content-type", "content-length", "transfer-encoding");
+
+        private static final ServletInputStream EMPTY = new ServletInputStream() {
+            @Override
+            public int read() {
+                return -1;
+            }
+
+            @Override
+            public boolean isFinished() {
+                return true;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(ReadListener listener) {
+                throw new IllegalStateException("no body");
+            }
+        };
+
+        WithoutBody(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return -1;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return hidden(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (String name : Collections.list(super.getHeaderNames())) {
+                if (!hidden(name)) {
+                    names.add(name);
+                }
+            }
+            return Collections.enumeration(names);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return EMPTY;
+        }
+
+        private static boolean hidden(String name) {
+            return name != null && HIDDEN.contains(name.toLowerCase(Locale.ROOT));
+        }
+    }
+}
