@@ -2,7 +2,6 @@ package org.twittner.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -11,21 +10,15 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Defines the database and brings its schema up to date (Flyway, {@code db/migration}) before
- * the application serves a request. Bean-managed transactions: Flyway commits on its own.
+ * Brings the database schema up to date (Flyway, {@code db/migration}) before the application
+ * serves a request. Bean-managed transactions: Flyway commits on its own.
  *
- * <p>Defaults sit inline because Payara does not read the WAR's microprofile-config.properties
- * for these placeholders. {@code TWITTNER_DB_URL=jdbc:mysql://...} switches to MySQL/MariaDB.
+ * <p>The data source behind {@link #DATASOURCE} is defined per server, outside the code: on
+ * Payara by {@code WEB-INF/glassfish-resources.xml}; on WildFly by the server configuration
+ * ({@code docker/wildfly/configure.cli}), bound to this name by {@code WEB-INF/jboss-web.xml}.
+ * Both read {@code TWITTNER_DB_URL} (MicroProfile Config name {@code twittner.db.url});
+ * {@code jdbc:mysql://...} switches from the embedded H2 to MySQL/MariaDB.
  */
-@DataSourceDefinition(name = SchemaMigrator.DATASOURCE,
-        className = "org.twittner.platform.JdbcUrlDataSource",
-        url = "${MPCONFIG=twittner.db.url:jdbc:h2:file:./data/twittner;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE}",
-        user = "${MPCONFIG=twittner.db.user:twittner}",
-        password = "${MPCONFIG=twittner.db.password:}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data"})
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
