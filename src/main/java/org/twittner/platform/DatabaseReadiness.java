@@ -2,6 +2,8 @@ package org.twittner.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -16,6 +18,13 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Resource(lookup = SchemaMigrator.DATASOURCE)
     private DataSource dataSource;
+
+    /**
+     * Created with the application, not on the first health check: WildFly runs the checks on a
+     * management thread, where java:app names cannot be looked up (WFLYWELD0049).
+     */
+    void createdWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    }
 
     @Override
     public HealthCheckResponse call() {
