@@ -6,6 +6,7 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.bind.config.PropertyOrderStrategy;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -41,6 +42,12 @@ public final class WireJson {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
-        write(envelope, response.getOutputStream());
+        // with a length, not chunked and not "until the connection closes": an answer sent
+        // before the rest of a body was read closes the connection, and the client must still
+        // be able to tell that it read the whole answer
+        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+        write(envelope, body);
+        response.setContentLength(body.size());
+        body.writeTo(response.getOutputStream());
     }
 }
