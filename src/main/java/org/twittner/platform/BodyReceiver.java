@@ -64,6 +64,8 @@ public class BodyReceiver implements Filter {
 
     private static final Logger LOG = Logger.getLogger(BodyReceiver.class.getName());
     private static final String RECEIVED = BodyReceiver.class.getName() + ".received";
+    /** A body declared over its limit, but not by more than this factor, is read and dropped. */
+    private static final int DRAINED_OVER_LIMIT = 4;
 
     @Inject
     TwittnerConfig config;
@@ -121,8 +123,8 @@ public class BodyReceiver implements Filter {
         long limit = upload ? config.uploadMaxBytes() + UPLOAD_FORM_OVERHEAD_BYTES
                 : RequestParams.isMultipart(request.getContentType()) ? MAX_MULTIPART_FORM_BYTES : MAX_FORM_BYTES;
         String tooLarge = upload ? uploadTooLarge() : TOO_LARGE;
-        if (declared > limit) {
-            refuseAndClose(response, tooLarge);
+        if (declared > DRAINED_OVER_LIMIT * limit) {
+            refuseAndClose(response, tooLarge); // far too large: not worth reading
             return;
         }
         String address = config.trustedProxies().clientAddress(request.getRemoteAddr(),
@@ -132,6 +134,13 @@ public class BodyReceiver implements Filter {
         try {
             if (count.incrementAndGet() > config.bodiesPerAddress()) {
                 refuseAndClose(response, TOO_MANY);
+                return;
+            }
+            if (declared > limit) {
+                // read and dropped, so that the client, still sending, can read the answer
+                // (WildFly resets a connection closed under an unread body)
+                drain(request);
+                WireJson.send(Envelope.error(400, tooLarge), response);
                 return;
             }
             body = upload ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
@@ -152,6 +161,18 @@ public class BodyReceiver implements Filter {
         }
         try (ReceivedBody received = body) {
             handOn(received, upload, request, response, chain);
+        }
+    }
+
+    private void drain(HttpServletRequest request) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.bodyDeadlineSeconds());
+        byte[] buffer = new byte[16 * 1024];
+        try (InputStream in = request.getInputStream()) {
+            while (in.read(buffer) >= 0 && System.nanoTime() < deadline) {
+                // dropped
+            }
+        } catch (IOException clientGone) {
+            // nothing to answer
         }
     }
 

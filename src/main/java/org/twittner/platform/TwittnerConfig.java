@@ -55,7 +55,7 @@ public class TwittnerConfig {
     int bodyDeadlineSeconds;
 
     @Inject
-    @ConfigProperty(name = "twittner.bodies.per.address", defaultValue = "32")
+    @ConfigProperty(name = "twittner.bodies.per.address", defaultValue = "8")
     int bodiesPerAddress;
 
     @Inject

@@ -291,8 +291,12 @@ class PlatformApiIT {
                         "--zz\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb".getBytes(StandardCharsets.US_ASCII),
                         40_000, false)));
             }
+            boolean wildfly = "wildfly".equals(System.getProperty("twittner.it.server"));
             for (int i = 0; i < endpoints.size(); i++) {
                 RawHttp.Response response = answers.get(i).get();
+                if (wildfly && response.status() == -1) {
+                    continue; // Undertow closes the connection at its read timeout (docs/compatibility.md)
+                }
                 assertEquals(null, problemWith(response), endpoints.get(i));
                 assertTrue(response.body().contains("The request body did not arrive in time or was cut short"),
                         endpoints.get(i) + ": " + response.body());
@@ -355,7 +359,8 @@ class PlatformApiIT {
             assertFalse((response.headers() + response.body()).toLowerCase().contains("payara"), path + ": " + response);
             assertFalse(response.body().contains("jvm_") || response.body().contains("openapi:"), path);
         }
-        URI ops = URI.create("http://127.0.0.1:" + System.getProperty("twittner.it.ops.port", "19080") + "/");
+        // Payara: the ops listener of src/main/payara/preboot.asadmin; WildFly: its management port
+        URI ops = URI.create(System.getProperty("twittner.it.ops.url", "http://127.0.0.1:19080/"));
         RawHttp.Response health = RawHttp.exchange(ops, null,
                 "GET /health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0], 10_000);
         assertEquals(200, health.status(), "operators find them on the ops listener: " + health);
