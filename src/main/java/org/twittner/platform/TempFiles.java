@@ -3,6 +3,8 @@ package org.twittner.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +70,11 @@ public class TempFiles {
             throw new UncheckedIOException("cannot create the temporary folder " + own, e);
         }
         sweep();
+    }
+
+    /** Created with the application, so that a crashed instance's files go at once, not at first use. */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // the container calls @PostConstruct (start) before this observer
     }
 
     /** This instance's id, the name of its temporary folder. */
