@@ -30,9 +30,7 @@ public class ApiRequest {
     }
 
     public String clientAddress() {
-        HttpServletRequest http = CurrentRequest.get();
-        return config.trustedProxies().clientAddress(http.getRemoteAddr(),
-                http.getHeader("Forwarded"), http.getHeader("X-Forwarded-For"));
+        return config.trustedProxies().clientAddressOf(CurrentRequest.get());
     }
 
     /** The signed-in caller, or empty for a guest (or a token that no longer works). */

@@ -53,12 +53,9 @@ import java.util.logging.Logger;
 @WebFilter(urlPatterns = "/mobile_api/*", asyncSupported = true)
 public class BodyReceiver implements Filter {
 
-    static final int MAX_FORM_BYTES = 1024 * 1024;
-    static final int MAX_MULTIPART_FORM_BYTES = 2 * 1024 * 1024;
     /** What an upload form may carry besides its file: text fields and part headers. */
     static final int UPLOAD_FORM_OVERHEAD_BYTES = 512 * 1024;
 
-    static final String TOO_LARGE = "The request body is malformed or too large";
     static final String TOO_SLOW = "The request body did not arrive in time or was cut short";
     static final String TOO_MANY = "Too many requests in progress from your address; try again shortly";
 
@@ -121,14 +118,14 @@ public class BodyReceiver implements Filter {
             return;
         }
         long limit = upload ? config.uploadMaxBytes() + UPLOAD_FORM_OVERHEAD_BYTES
-                : RequestParams.isMultipart(request.getContentType()) ? MAX_MULTIPART_FORM_BYTES : MAX_FORM_BYTES;
-        String tooLarge = upload ? uploadTooLarge() : TOO_LARGE;
+                : RequestParams.isMultipart(request.getContentType())
+                        ? RequestParams.MAX_MULTIPART_FORM_BYTES : RequestParams.MAX_FORM_BYTES;
+        String tooLarge = (upload ? ApiException.uploadTooLarge(config.uploadMaxBytes()) : RequestParams.tooLarge()).getMessage();
         if (declared > DRAINED_OVER_LIMIT * limit) {
             refuseAndClose(response, tooLarge); // far too large: not worth reading
             return;
         }
-        String address = config.trustedProxies().clientAddress(request.getRemoteAddr(),
-                request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"));
+        String address = config.trustedProxies().clientAddressOf(request);
         AtomicInteger count = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
         ReceivedBody body = null;
         try {
@@ -203,11 +200,6 @@ public class BodyReceiver implements Filter {
         }
         body.finish();
         return null;
-    }
-
-    /** Said within the documented code 400, which also means a broken image. */
-    private String uploadTooLarge() {
-        return ApiException.uploadTooLarge(config.uploadMaxBytes()).getMessage();
     }
 
     /** Forms are parsed here; uploads go on with their body. */

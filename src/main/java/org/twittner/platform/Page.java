@@ -5,8 +5,4 @@ package org.twittner.platform;
  * when it is {@link Long#MAX_VALUE}, the first page), at most {@code size} of them.
  */
 public record Page(long before, int size) {
-
-    public boolean isFirst() {
-        return before == Long.MAX_VALUE;
-    }
 }

@@ -24,21 +24,17 @@ final class ReceivedBody implements AutoCloseable {
     private final Path file;
     private final OutputStream fileOut;
 
-    private ReceivedBody(Path file) throws IOException {
+    private ReceivedBody(Path file, OutputStream fileOut) {
         this.file = file;
-        this.fileOut = file == null ? null : Files.newOutputStream(file);
+        this.fileOut = fileOut;
     }
 
     static ReceivedBody inMemory() {
-        try {
-            return new ReceivedBody(null);
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return new ReceivedBody(null, null);
     }
 
     static ReceivedBody inFile(Path file) throws IOException {
-        return new ReceivedBody(file);
+        return new ReceivedBody(file, Files.newOutputStream(file));
     }
 
     void append(byte[] buffer, int count) throws IOException {

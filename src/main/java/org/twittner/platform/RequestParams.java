@@ -25,7 +25,10 @@ public final class RequestParams {
 
     /** A text field longer than this is refused rather than buffered (upload forms too). */
     public static final int MAX_TEXT_FIELD_BYTES = 64 * 1024;
-    private static final int MAX_FORM_BYTES = 1024 * 1024;
+    /** The largest urlencoded form; {@link BodyReceiver} refuses a larger body before it is read. */
+    public static final int MAX_FORM_BYTES = 1024 * 1024;
+    /** The largest multipart form of an endpoint that takes no file. */
+    public static final int MAX_MULTIPART_FORM_BYTES = 2 * 1024 * 1024;
     /** A form has a handful of fields; thousands of empty parts are an attack. */
     private static final int MAX_PARTS = 256;
 
@@ -149,7 +152,7 @@ public final class RequestParams {
             return Map.of();
         }
         try {
-            // not closed: the stream belongs to the container, and Jersey still looks at it
+            // BodyReceiver bounded the body already; the cap here keeps this reader safe on its own
             byte[] body = request.getInputStream().readNBytes(MAX_FORM_BYTES + 1);
             if (body.length > MAX_FORM_BYTES) {
                 throw tooLarge();
@@ -192,7 +195,7 @@ public final class RequestParams {
         return body;
     }
 
-    private static ApiException tooLarge() {
+    static ApiException tooLarge() {
         return new ApiException(400, "The request body is malformed or too large");
     }
 

@@ -77,18 +77,13 @@ public class TempFiles {
         // the container calls @PostConstruct (start) before this observer
     }
 
-    /** This instance's id, the name of its temporary folder. */
-    public String instance() {
-        return instance;
-    }
-
     /** A new empty temporary file of this instance. */
     public Path newFile(String prefix, String suffix) throws IOException {
         return Files.createTempFile(own, prefix, suffix);
     }
 
     /** True when {@code instance} is this one or another that is still running. */
-    public boolean isRunning(String instanceId) {
+    private boolean isRunning(String instanceId) {
         if (instance.equals(instanceId) || System.getProperty(RUNNING_HERE + instanceId) != null) {
             return true;
         }

@@ -1,5 +1,6 @@
 package org.twittner.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -79,6 +80,11 @@ public final class TrustedProxies {
             }
         }
         return chain.isEmpty() ? peer : chain.get(0);
+    }
+
+    /** The client address of a request (the one place that reads the forwarded headers). */
+    public String clientAddressOf(HttpServletRequest request) {
+        return clientAddress(request.getRemoteAddr(), request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"));
     }
 
     boolean trusted(String address) {
