@@ -82,8 +82,13 @@ public class TempFiles {
         return Files.createTempFile(own, prefix, suffix);
     }
 
+    /** This server instance's id (also the name of its temporary folder). */
+    public String instance() {
+        return instance;
+    }
+
     /** True when {@code instance} is this one or another that is still running. */
-    private boolean isRunning(String instanceId) {
+    public boolean isRunning(String instanceId) {
         if (instance.equals(instanceId) || System.getProperty(RUNNING_HERE + instanceId) != null) {
             return true;
         }

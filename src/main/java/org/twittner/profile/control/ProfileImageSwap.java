@@ -10,6 +10,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import org.twittner.media.control.MediaLedger;
 import org.twittner.media.control.MediaStore;
 import org.twittner.platform.ApiException;
 import org.twittner.user.entity.User;
@@ -27,6 +28,9 @@ public class ProfileImageSwap {
 
     @Inject
     MediaStore store;
+
+    @Inject
+    MediaLedger ledger;
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -116,8 +120,10 @@ public class ProfileImageSwap {
             this.added = added;
         }
 
+        /** Recorded in the ledger within the transaction: a crash after the commit leaves no orphan. */
         void replaced(List<String> paths) {
             replaced = paths;
+            ledger.replacing(paths);
         }
 
         @Override

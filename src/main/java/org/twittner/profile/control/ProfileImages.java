@@ -9,10 +9,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.twittner.media.control.CoverWindow;
 import org.twittner.media.control.ImagePipeline;
 import org.twittner.media.control.ImageRejected;
 import org.twittner.media.control.ImageWorkers;
+import org.twittner.media.control.MediaLedger;
 import org.twittner.media.control.MediaPaths;
 import org.twittner.media.control.MediaStore;
 import org.twittner.media.control.MediaUrls;
@@ -50,11 +52,19 @@ public class ProfileImages {
     @Inject
     Clock clock;
 
+    @Inject
+    MediaLedger ledger;
+
     /** Returns the new avatar's URL. */
     public String changeAvatar(long userId, Path upload, String fileName) throws ImageRejected, IOException {
         String path = MediaPaths.newPath(clock.today(), "avatars", "thumbnail_512x512", "jpg");
-        workers.run(() -> store(pipeline().avatar(upload, fileName), path));
-        swap.avatar(userId, path);
+        String token = ledger.expect(List.of(path));
+        try {
+            workers.run(() -> store(pipeline().avatar(upload, fileName), path));
+            swap.avatar(userId, path);
+        } finally {
+            ledger.settle(token); // named by the committed row, or deleted
+        }
         return urls.url(path);
     }
 
@@ -62,6 +72,18 @@ public class ProfileImages {
     public String changeCover(long userId, Path upload, String fileName) throws ImageRejected, IOException {
         String originalPath = MediaPaths.newPath(clock.today(), "covers", "image_cover_orig", "jpg");
         String coverPath = MediaPaths.newPath(clock.today(), "covers", "image_cover_600x200", "jpg");
+        String token = ledger.expect(List.of(originalPath, coverPath));
+        try {
+            storeCover(upload, fileName, originalPath, coverPath);
+            swap.cover(userId, coverPath, originalPath);
+        } finally {
+            ledger.settle(token);
+        }
+        return urls.url(coverPath);
+    }
+
+    private void storeCover(Path upload, String fileName, String originalPath, String coverPath)
+            throws ImageRejected, IOException {
         workers.run(() -> {
             BufferedImage original = store(pipeline().coverOriginal(upload, fileName), originalPath);
             Rectangle middle = CoverWindow.centred(original.getWidth(), original.getHeight());
@@ -72,8 +94,6 @@ public class ProfileImages {
                 throw e;
             }
         });
-        swap.cover(userId, coverPath, originalPath);
-        return urls.url(coverPath);
     }
 
     /**
@@ -86,28 +106,42 @@ public class ProfileImages {
     public String repositionCover(long userId, long topOffset) throws IOException {
         for (int attempt = 0; attempt < 2; attempt++) {
             String original = swap.coverOriginal(userId);
-            String cover = cut(original, topOffset);
-            if (cover == null) {
+            Cut cut = cut(original, topOffset);
+            if (cut == null) {
                 if (!swap.coverOriginal(userId).equals(original)) {
                     continue; // a cover upload replaced (and deleted) it meanwhile
                 }
                 throw new ApiException(400, COVER_INVALID); // none yet, or broken
             }
-            if (swap.repositionedCover(userId, cover, original)) {
-                return urls.url(cover);
+            try {
+                if (swap.repositionedCover(userId, cut.path(), original)) {
+                    return urls.url(cut.path());
+                }
+            } finally {
+                ledger.settle(cut.token());
             }
         }
-        return urls.url(swap.repositionLocked(userId, original -> {
-            String cover = cut(original, topOffset);
-            if (cover == null) {
-                throw new ApiException(400, COVER_INVALID);
-            }
-            return cover;
-        }));
+        List<String> tokens = new java.util.ArrayList<>();
+        try {
+            return urls.url(swap.repositionLocked(userId, original -> {
+                Cut cut = cut(original, topOffset);
+                if (cut == null) {
+                    throw new ApiException(400, COVER_INVALID);
+                }
+                tokens.add(cut.token());
+                return cut.path();
+            }));
+        } finally {
+            tokens.forEach(ledger::settle);
+        }
+    }
+
+    /** A cover file cut and written, with its ledger token. */
+    private record Cut(String path, String token) {
     }
 
     /** A new cover file cut from the stored original, or null when the original is unusable. */
-    private String cut(String original, long topOffset) throws IOException {
+    private Cut cut(String original, long topOffset) throws IOException {
         BufferedImage window;
         try {
             window = workers.run(() -> ImagePipeline.coverWindow(ImagePipeline.readStored(store.locate(original)), topOffset));
@@ -115,8 +149,9 @@ public class ProfileImages {
             return null;
         }
         String cover = MediaPaths.newPath(clock.today(), "covers", "image_cover", "jpg");
+        String token = ledger.expect(List.of(cover)); // settled by the caller once the swap is decided
         store(window, cover);
-        return cover;
+        return new Cut(cover, token);
     }
 
     private ImagePipeline pipeline() {

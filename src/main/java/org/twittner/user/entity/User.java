@@ -16,8 +16,11 @@ import java.util.Locale;
 @NamedQuery(name = User.BY_EMAIL_KEY, query = "select u from User u where u.emailKey = :key")
 @NamedQuery(name = User.COUNT_USERNAME_KEY, query = "select count(u) from User u where u.usernameKey = :key")
 @NamedQuery(name = User.COUNT_EMAIL_KEY, query = "select count(u) from User u where u.emailKey = :key")
+@NamedQuery(name = User.COUNT_MEDIA_PATH,
+        query = "select count(u) from User u where u.avatar = :path or u.cover = :path or u.coverOrig = :path")
 public class User {
 
+    public static final String COUNT_MEDIA_PATH = "User.countMediaPath";
     public static final String BY_USERNAME_KEY = "User.byUsernameKey";
     public static final String BY_EMAIL_KEY = "User.byEmailKey";
     public static final String COUNT_USERNAME_KEY = "User.countUsernameKey";
