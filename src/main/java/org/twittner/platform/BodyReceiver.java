@@ -71,20 +71,24 @@ public class BodyReceiver implements Filter {
     TempFiles tempFiles;
 
     private final Set<String> uploadPaths = new HashSet<>();
+    private final Set<String> videoUploadPaths = new HashSet<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     @Override
     public void init(FilterConfig filterConfig) {
         for (ServletRegistration servlet : filterConfig.getServletContext().getServletRegistrations().values()) {
-            if (isUploadEndpoint(servlet.getClassName())) {
+            if (implementsMarker(servlet.getClassName(), UploadEndpoint.class)) {
                 uploadPaths.addAll(servlet.getMappings());
+            }
+            if (implementsMarker(servlet.getClassName(), VideoUploadEndpoint.class)) {
+                videoUploadPaths.addAll(servlet.getMappings());
             }
         }
     }
 
-    private static boolean isUploadEndpoint(String className) {
+    private static boolean implementsMarker(String className, Class<?> marker) {
         try {
-            return className != null && UploadEndpoint.class.isAssignableFrom(
+            return className != null && marker.isAssignableFrom(
                     Class.forName(className, false, BodyReceiver.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError notOurs) {
             return false;
@@ -117,10 +121,12 @@ public class BodyReceiver implements Filter {
             }
             return;
         }
-        long limit = upload ? config.uploadMaxBytes() + UPLOAD_FORM_OVERHEAD_BYTES
+        long uploadMax = videoUploadPaths.contains(request.getServletPath())
+                ? Math.max(config.uploadMaxBytes(), config.videoMaxBytes()) : config.uploadMaxBytes();
+        long limit = upload ? uploadMax + UPLOAD_FORM_OVERHEAD_BYTES
                 : RequestParams.isMultipart(request.getContentType())
                         ? RequestParams.MAX_MULTIPART_FORM_BYTES : RequestParams.MAX_FORM_BYTES;
-        String tooLarge = (upload ? ApiException.uploadTooLarge(config.uploadMaxBytes()) : RequestParams.tooLarge()).getMessage();
+        String tooLarge = (upload ? ApiException.uploadTooLarge(uploadMax) : RequestParams.tooLarge()).getMessage();
         if (declared > DRAINED_OVER_LIMIT * limit) {
             refuseAndClose(response, tooLarge); // far too large: not worth reading
             return;

@@ -59,6 +59,22 @@ public class TwittnerConfig {
     int bodiesPerAddress;
 
     @Inject
+    @ConfigProperty(name = "twittner.video.max.bytes", defaultValue = "104857600")
+    long videoMaxBytes;
+
+    @Inject
+    @ConfigProperty(name = "twittner.post.image.max.side", defaultValue = "2048")
+    int postImageMaxSide;
+
+    @Inject
+    @ConfigProperty(name = "twittner.ffmpeg", defaultValue = "ffmpeg")
+    String ffmpeg;
+
+    @Inject
+    @ConfigProperty(name = "twittner.ffprobe", defaultValue = "ffprobe")
+    String ffprobe;
+
+    @Inject
     @ConfigProperty(name = "twittner.trusted.proxies")
     Optional<String> trustedProxies;
 
@@ -122,5 +138,24 @@ public class TwittnerConfig {
     /** bcrypt accepts 4 to 31; 10 takes about 75 ms on the development machine. */
     public int bcryptCost() {
         return Math.max(4, Math.min(31, bcryptCost));
+    }
+
+    /** The largest video upload (post videos; swifts next), enforced while it streams in. */
+    public long videoMaxBytes() {
+        return videoMaxBytes;
+    }
+
+    /** A post image's kept original is scaled down to this longest side. */
+    public int postImageMaxSide() {
+        return Math.max(300, postImageMaxSide);
+    }
+
+    /** The ffmpeg command: a name looked up on PATH, or a path. */
+    public String ffmpeg() {
+        return ffmpeg;
+    }
+
+    public String ffprobe() {
+        return ffprobe;
     }
 }

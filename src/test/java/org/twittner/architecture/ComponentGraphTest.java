@@ -53,7 +53,7 @@ class ComponentGraphTest {
                     .ignoreDependency(
                             com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
                             com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
-                                    org.twittner.media.boundary.ImageUploadServlet.class));
+                                    org.twittner.media.boundary.MediaUploadServlet.class));
 
     /** One rule per component, so that a failure names the component and what it may use. */
     @ArchTest

@@ -83,6 +83,25 @@ public final class ImagePipeline {
         }
     }
 
+    /** A post image's kept original: the whole picture, its longest side at most {@code maxSide} (never enlarged). */
+    public BufferedImage bounded(Path upload, String fileName, int maxSide) throws ImageRejected {
+        try (Decoder source = open(upload, fileName)) {
+            double factor = Math.min(1.0, (double) maxSide / Math.max(source.width, source.height));
+            int width = Math.max(1, (int) Math.round(source.width * factor));
+            int height = Math.max(1, (int) Math.round(source.height * factor));
+            BufferedImage image = source.read(new Rectangle(0, 0, source.width, source.height), width, height);
+            return ExifRotation.apply(scale(image, width, height), source.orientation);
+        }
+    }
+
+    /** The centre square of a picture, scaled to {@code side} x {@code side} (the thumbnail posts show). */
+    public static BufferedImage squareThumbnail(BufferedImage image, int side) {
+        int square = Math.min(image.getWidth(), image.getHeight());
+        BufferedImage centre = image.getSubimage((image.getWidth() - square) / 2, (image.getHeight() - square) / 2,
+                square, square);
+        return scale(centre, side, side);
+    }
+
     /** The shown 600x200 cover, cut from a kept original. */
     public static BufferedImage coverWindow(BufferedImage original, long topOffset) {
         Rectangle window = CoverWindow.at(original.getWidth(), original.getHeight(), topOffset);

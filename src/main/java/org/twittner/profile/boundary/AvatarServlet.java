@@ -4,7 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.twittner.media.boundary.ImageUploadServlet;
+import org.twittner.media.boundary.MediaUploadServlet;
 import org.twittner.media.control.ImageRejected;
 import org.twittner.platform.Caller;
 import org.twittner.platform.Envelope;
@@ -12,7 +12,7 @@ import org.twittner.profile.control.ProfileImages;
 
 /** avatar: a multipart file part named {@code avatar}. */
 @WebServlet(urlPatterns = "/mobile_api/avatar", asyncSupported = true)
-public class AvatarServlet extends ImageUploadServlet {
+public class AvatarServlet extends MediaUploadServlet {
 
     private static final long serialVersionUID = 1L;
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.twittner.media.control.ImageRejected;
+import org.twittner.media.control.VideoRejected;
 import org.twittner.media.control.MediaStore;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.ApiRequest;
@@ -20,15 +21,15 @@ import org.twittner.platform.UploadEndpoint;
 import org.twittner.platform.WireJson;
 
 /**
- * The shape of an image upload endpoint, for the components that take images (profile today;
- * posts, swifts and messages next): stream the form in with the size limit, then check the
- * caller (401), then the file (400), then hand it to the subclass. Every outcome is an
- * envelope; the temporary upload is gone when the request ends.
+ * The shape of an upload endpoint, for the components that take images and videos (profile,
+ * posts; swifts and messages next): stream the form in with the size limit, then check the
+ * caller (401), the other fields, then the file, then hand it to the subclass. Every outcome is
+ * an envelope; the temporary upload is gone when the request ends.
  */
-public abstract class ImageUploadServlet extends HttpServlet implements UploadEndpoint {
+public abstract class MediaUploadServlet extends HttpServlet implements UploadEndpoint {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = Logger.getLogger(ImageUploadServlet.class.getName());
+    private static final Logger LOG = Logger.getLogger(MediaUploadServlet.class.getName());
 
     @Inject
     transient TwittnerConfig config;
@@ -46,27 +47,43 @@ public abstract class ImageUploadServlet extends HttpServlet implements UploadEn
     protected abstract String invalidMessage();
 
     /** Processes the accepted upload; returns the success envelope. */
-    protected abstract Envelope accept(Caller caller, Path file, String fileName) throws ImageRejected, IOException;
+    protected abstract Envelope accept(Caller caller, Path file, String fileName)
+            throws ImageRejected, VideoRejected, IOException;
+
+    /** The largest file this endpoint takes, enforced while it streams in. */
+    protected long maxFileBytes() {
+        return config.uploadMaxBytes();
+    }
+
+    /** Checks the form's other fields (from {@link ApiRequest#params()}) before the file is looked at. */
+    protected void checkFields() {
+    }
+
+    /** The answer to a form without a usable file part. */
+    protected ApiException missingFile() {
+        return new ApiException(400, invalidMessage());
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Envelope answer;
         boolean abandoned = false;
-        try (UploadedForm form = UploadedForm.read(request, fileField(), config.uploadMaxBytes(), store)) {
+        try (UploadedForm form = UploadedForm.read(request, fileField(), maxFileBytes(), store)) {
             abandoned = form.abandoned;
             form.params.attachTo(request);
             Caller caller = call.requireCaller();
+            checkFields();
             if (form.tooLarge) {
-                throw ApiException.uploadTooLarge(config.uploadMaxBytes());
+                throw ApiException.uploadTooLarge(maxFileBytes());
             }
             if (form.file == null) {
-                throw new ApiException(400, invalidMessage());
+                throw missingFile();
             }
             answer = accept(caller, form.file, form.fileName);
         } catch (ApiException refused) {
             answer = refused.toEnvelope();
-        } catch (ImageRejected rejected) {
-            LOG.log(Level.FINE, "image refused: {0}", rejected.getMessage());
+        } catch (ImageRejected | VideoRejected rejected) {
+            LOG.log(Level.FINE, "upload refused: {0}", rejected.getMessage());
             answer = Envelope.error(400, invalidMessage());
         } catch (IOException | RuntimeException failure) {
             response.setHeader(Failures.REQUEST_ID_HEADER,
