@@ -77,6 +77,45 @@ public final class RequestParams {
     }
 
     /**
+     * The values of PHP-style array fields ({@code name[]}, {@code name[0][value]}, {@code name[title]}),
+     * by the part of the field name after {@code name}, in the order of their names; the apps send
+     * og_data and poll_data so. Body fields only, as the reference reads them.
+     */
+    public java.util.SortedMap<String, String> arrayFields(String name) {
+        java.util.SortedMap<String, String> fields = new java.util.TreeMap<>(RequestParams::byIndex);
+        String prefix = name + "[";
+        for (Map.Entry<String, List<String>> field : body.entrySet()) {
+            if (field.getKey().startsWith(prefix)) {
+                List<String> values = field.getValue();
+                String key = field.getKey().substring(name.length());
+                for (int i = 0; i < values.size(); i++) {
+                    // repeated "name[]" fields keep their order as "[]#0", "[]#1", ...
+                    fields.put(values.size() == 1 ? key : key + "#" + i, values.get(i));
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** "[2][value]" before "[10][value]": numeric indexes compare as numbers. */
+    private static int byIndex(String a, String b) {
+        String na = leadingIndex(a);
+        String nb = leadingIndex(b);
+        if (na != null && nb != null && na.length() != nb.length()) {
+            return Integer.compare(na.length(), nb.length());
+        }
+        return a.compareTo(b);
+    }
+
+    private static String leadingIndex(String key) {
+        int end = 1;
+        while (end < key.length() && end < 12 && Character.isDigit(key.charAt(end))) {
+            end++;
+        }
+        return end > 1 && key.startsWith("[") ? key.substring(1, end) : null;
+    }
+
+    /**
      * A positive id (decimal, no sign, at most 18 digits), or the endpoint's documented 400.
      * The only way to read an id: it is bounded before it is parsed.
      */

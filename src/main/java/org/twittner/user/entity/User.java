@@ -72,6 +72,9 @@ public class User {
     private long joinedAt;
     @Column(name = "last_active_at")
     private long lastActiveAt;
+    /** The post shown first on the profile (pin_post), or null. */
+    @Column(name = "pinned_post_id")
+    private Long pinnedPostId;
 
     protected User() {
     }
@@ -224,5 +227,13 @@ public class User {
         if (ip != null && !ip.isEmpty()) {
             this.ipAddress = ip;
         }
+    }
+
+    public Long getPinnedPostId() {
+        return pinnedPostId;
+    }
+
+    public void setPinnedPostId(Long pinnedPostId) {
+        this.pinnedPostId = pinnedPostId;
     }
 }

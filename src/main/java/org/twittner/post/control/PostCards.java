@@ -1,0 +1,263 @@
+package org.twittner.post.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.twittner.media.control.MediaUrls;
+import org.twittner.platform.Clock;
+import org.twittner.platform.RelativeTime;
+import org.twittner.platform.TwittnerConfig;
+import org.twittner.post.entity.PostType;
+import org.twittner.social.control.Visibility;
+
+/**
+ * Builds the Post objects of a page in a fixed number of queries, whatever its length: posts
+ * with their authors and the authors they reply to (1), media (1), mentioned users (1), poll
+ * options (1, when the page has polls), the viewer's flags (one call), and for thread lists the
+ * first replies of every item (1, then the same again for those replies). The one place where a
+ * post becomes JSON.
+ */
+@Stateless
+public class PostCards {
+
+    /** What {@code og_image} is without a picture: the reference's site logo, a relative path. */
+    static final String SITE_LOGO = "statics/img/logo.png";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MediaUrls urls;
+
+    @Inject
+    TwittnerConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Instance<ViewerFlags> flags;
+
+    /** One post's card (the post id is its cursor), or null when it is gone. */
+    public PostCard one(long viewerId, long postId) {
+        List<PostCard> cards = of(viewerId, List.of(TimelineEntry.ofPost(postId)));
+        return cards.isEmpty() ? null : cards.get(0);
+    }
+
+    /** The cards of a page, in its order; entries whose post is gone meanwhile are left out. */
+    public List<PostCard> of(long viewerId, List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> ids = entries.stream().map(TimelineEntry::postId).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<Long, PostCard> cards = build(viewerId, ids);
+        List<PostCard> page = new ArrayList<>(entries.size());
+        for (TimelineEntry entry : entries) {
+            PostCard card = cards.get(entry.postId());
+            if (card != null) {
+                boolean repost = entry.reposterId() != 0;
+                page.add(card.with(entry.offsetId(), repost, repost && entry.reposterId() == viewerId, null));
+            }
+        }
+        return page;
+    }
+
+    /** Thread lists: each card with its {@code perPost} newest replies the viewer may see, in {@code replys}. */
+    public List<PostCard> withReplys(long viewerId, List<TimelineEntry> entries, int perPost) {
+        List<PostCard> page = of(viewerId, entries);
+        if (page.isEmpty()) {
+            return page;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, thread_id FROM (SELECT p.id, p.thread_id,"
+                        + " ROW_NUMBER() OVER (PARTITION BY p.thread_id ORDER BY p.id DESC) AS n"
+                        + " FROM posts p JOIN users a ON a.id = p.user_id"
+                        + " WHERE p.thread_id IN (" + idList(page.stream().map(PostCard::id).toList()) + ")"
+                        + " AND " + Visibility.authorVisible("a", viewerId) + ") r"
+                        + " WHERE n <= " + perPost + " ORDER BY id DESC")
+                .getResultList();
+        List<TimelineEntry> replyEntries = rows.stream().map(row -> TimelineEntry.ofPost(number(row[0]))).toList();
+        Map<Long, List<PostCard>> replys = new HashMap<>();
+        for (PostCard reply : of(viewerId, replyEntries)) {
+            replys.computeIfAbsent(reply.threadId(), k -> new ArrayList<>()).add(reply);
+        }
+        return page.stream()
+                .map(card -> card.with(card.offsetId(), card.isRepost(), card.isReposter(),
+                        replys.getOrDefault(card.id(), List.of())))
+                .toList();
+    }
+
+    private Map<Long, PostCard> build(long viewerId, Collection<Long> ids) {
+        String in = idList(ids);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.user_id, p.thread_id, p.type, p.text, p.og_data,"
+                        + " p.reply_privacy, p.replys_count, p.reposts_count, p.likes_count, p.created_at,"
+                        + " a.username, a.first_name, a.last_name, a.avatar, a.verified, a.pinned_post_id,"
+                        + " pa.id, pa.username, pa.first_name, pa.last_name, pa.avatar, pa.gender"
+                        + " FROM posts p JOIN users a ON a.id = p.user_id"
+                        + " LEFT JOIN posts pp ON pp.id = p.thread_id LEFT JOIN users pa ON pa.id = pp.user_id"
+                        + " WHERE p.id IN (" + in + ")")
+                .getResultList();
+        Map<Long, List<PostCard.MediaItem>> media = media(in);
+        Map<Long, Set<String>> mentioned = mentioned(in);
+        boolean anyPoll = rows.stream().anyMatch(row -> PostType.POLL.wire().equals(row[3]));
+        Map<Long, List<Object[]>> options = anyPoll ? pollOptions(in) : Map.of();
+        ViewerFlags.Flags done = viewerId == 0 || flags.isUnsatisfied()
+                ? ViewerFlags.Flags.NONE : flags.get().of(viewerId, ids);
+        long now = clock.unixSeconds();
+        String site = config.publicUrl();
+        Map<Long, PostCard> cards = new HashMap<>();
+        for (Object[] row : rows) {
+            long id = number(row[0]);
+            long authorId = number(row[1]);
+            long threadId = number(row[2]);
+            String type = (String) row[3];
+            String text = (String) row[4];
+            long createdAt = number(row[10]);
+            List<PostCard.MediaItem> items = media.getOrDefault(id, List.of());
+            PostCard.Owner owner = new PostCard.Owner(authorId, site + "/@" + row[11], urls.avatarUrl((String) row[14]),
+                    "@" + row[11], name(row[12], row[13]), String.valueOf(number(row[15])));
+            Object replyTo = List.of();
+            if (threadId != 0 && row[17] != null) {
+                long parentAuthor = number(row[17]);
+                replyTo = new PostCard.ReplyTo(parentAuthor, site + "/@" + row[18], urls.avatarUrl((String) row[21]),
+                        "@" + row[18], name(row[19], row[20]), (String) row[22], parentAuthor == viewerId,
+                        site + "/thread/" + threadId);
+            }
+            PostCard.Poll poll = PostType.POLL.wire().equals(type)
+                    ? poll(options.getOrDefault(id, List.of()), done.votes().get(id)) : null;
+            boolean own = authorId == viewerId;
+            cards.put(id, new PostCard(id, authorId,
+                    PostText.html(text, mentioned.getOrDefault(id, Set.of()), site),
+                    type, counter(row[7]), counter(row[8]), counter(row[9]), "active", threadId,
+                    threadId == 0 ? "publication" : "pub_reply", ogData((String) row[5]),
+                    RelativeTime.ago(createdAt, now), Long.toString(createdAt), id, false, false, "", false,
+                    PostText.ogText(text), ogImage(items), site + "/thread/" + id, own, items, own,
+                    done.liked().contains(id), done.saved().contains(id), done.reposted().contains(id),
+                    row[16] != null && number(row[16]) == id, true, (String) row[6], replyTo, owner, poll, null));
+        }
+        return cards;
+    }
+
+    private Map<Long, List<PostCard.MediaItem>> media(String in) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, post_id, type, src, thumb, created_at FROM post_media"
+                + " WHERE post_id IN (" + in + ") ORDER BY id").getResultList();
+        Map<Long, List<PostCard.MediaItem>> media = new HashMap<>();
+        for (Object[] row : rows) {
+            String type = (String) row[2];
+            String thumb = (String) row[4];
+            Map<String, String> x = new LinkedHashMap<>();
+            if (!thumb.isEmpty()) {
+                x.put("video".equals(type) ? "poster_thumb" : "image_thumb", thumb);
+            }
+            long postId = number(row[1]);
+            media.computeIfAbsent(postId, k -> new ArrayList<>()).add(new PostCard.MediaItem(number(row[0]), postId,
+                    type, (String) row[3], x.isEmpty() ? "[]" : jsonObject(x), Long.toString(number(row[5])),
+                    x.isEmpty() ? List.of() : x));
+        }
+        return media;
+    }
+
+    private Map<Long, Set<String>> mentioned(String in) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT m.post_id, u.username_key FROM post_mentions m"
+                + " JOIN users u ON u.id = m.user_id WHERE m.post_id IN (" + in + ")").getResultList();
+        Map<Long, Set<String>> names = new HashMap<>();
+        for (Object[] row : rows) {
+            names.computeIfAbsent(number(row[0]), k -> new HashSet<>()).add((String) row[1]);
+        }
+        return names;
+    }
+
+    private Map<Long, List<Object[]>> pollOptions(String in) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT post_id, position, text, votes FROM poll_options"
+                + " WHERE post_id IN (" + in + ") ORDER BY post_id, position").getResultList();
+        Map<Long, List<Object[]>> options = new HashMap<>();
+        for (Object[] row : rows) {
+            options.computeIfAbsent(number(row[0]), k -> new ArrayList<>()).add(row);
+        }
+        return options;
+    }
+
+    private static PostCard.Poll poll(List<Object[]> options, Integer votedFor) {
+        int total = options.stream().mapToInt(row -> (int) number(row[3])).sum();
+        List<PostCard.PollOption> results = new ArrayList<>();
+        for (Object[] row : options) {
+            int votes = (int) number(row[3]);
+            results.add(new PostCard.PollOption(
+                    Long.toString(total == 0 ? 0 : Math.round(100.0 * votes / total)), votes, (String) row[2]));
+        }
+        return new PostCard.Poll(votedFor == null ? 0 : 1, total, results);
+    }
+
+    private String ogImage(List<PostCard.MediaItem> items) {
+        for (PostCard.MediaItem item : items) {
+            if ("image".equals(item.type())) {
+                return urls.url(item.src());
+            }
+            if ("video".equals(item.type()) && item.x() instanceof Map<?, ?> x && x.get("poster_thumb") != null) {
+                return urls.url((String) x.get("poster_thumb"));
+            }
+        }
+        return SITE_LOGO;
+    }
+
+    /** The stored link preview as an object of strings, or "" when there is none. */
+    static Object ogData(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return "";
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+            JsonObject object = reader.readObject();
+            Map<String, String> preview = new LinkedHashMap<>();
+            object.forEach((key, value) -> preview.put(key,
+                    value.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) value).getString() : value.toString()));
+            return preview;
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+    }
+
+    static String jsonObject(Map<String, String> fields) {
+        var builder = Json.createObjectBuilder();
+        fields.forEach(builder::add);
+        return builder.build().toString();
+    }
+
+    /** Ids written into SQL: numbers from the database or from typed readers, never text. */
+    static String idList(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static String name(Object first, Object last) {
+        return (first + " " + last).strip();
+    }
+
+    private static String counter(Object value) {
+        return Long.toString(Math.max(0, number(value)));
+    }
+
+    static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
