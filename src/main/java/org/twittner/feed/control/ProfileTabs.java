@@ -56,7 +56,8 @@ public class ProfileTabs {
                         + " ORDER BY t.id DESC LIMIT " + page.size(), ownerId, page.before())));
             }
             case MEDIA -> entries.addAll(Timelines.toEntries(rows("SELECT t.id, t.post_id, t.user_id, t.kind FROM timeline t"
-                    + " WHERE t.user_id = ?1 AND t.has_media = 1 AND t.id < ?2 ORDER BY t.id DESC LIMIT " + page.size(),
+                    + " WHERE t.user_id = ?1 AND t.has_media = 1 AND t.id < ?2"
+                    + " ORDER BY t.id DESC LIMIT " + page.size(),
                     ownerId, page.before())));
             case LIKED -> {
                 for (Object[] row : rows("SELECT l.id, l.post_id FROM post_likes l JOIN posts p ON p.id = l.post_id"

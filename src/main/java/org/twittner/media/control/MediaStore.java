@@ -21,4 +21,15 @@ public interface MediaStore {
 
     /** Deletes a stored file; a missing file or a default picture is left alone. */
     void delete(String path);
+
+    /** Writes a picture as the JPEG the API serves (see {@link ImagePipeline#writeJpeg}) to a stored path. */
+    default void putJpeg(java.awt.image.BufferedImage image, String path) throws IOException {
+        Path temp = newTempFile();
+        try {
+            ImagePipeline.writeJpeg(image, temp);
+            put(temp, path);
+        } finally {
+            java.nio.file.Files.deleteIfExists(temp);
+        }
+    }
 }

@@ -120,13 +120,7 @@ public class DraftUploads {
     }
 
     private BufferedImage write(BufferedImage image, String path) throws IOException {
-        Path temp = store.newTempFile();
-        try {
-            ImagePipeline.writeJpeg(image, temp);
-            store.put(temp, path);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        store.putJpeg(image, path);
         return image;
     }
 }

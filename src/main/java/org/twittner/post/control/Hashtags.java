@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Hashtag rows and their post counts, changed in the transaction that adds or deletes the posts.
@@ -22,21 +24,28 @@ public class Hashtags {
     @PersistenceContext
     EntityManager em;
 
-    /** Links a new post to its tags (by lower-case key, as first written), creating tags on first use. */
+    /**
+     * Links a new post to its tags (by lower-case key, as first written), creating tags on first
+     * use. Two spellings the database collation takes for one tag (#cafe and #café under
+     * utf8mb4_unicode_ci) are one tag, linked and counted once.
+     */
     public void attach(long postId, Map<String, String> tags, long now) {
+        Set<Long> ids = new TreeSet<>();
         for (Map.Entry<String, String> tag : new TreeMap<>(tags).entrySet()) {
-            int counted = em.createNativeQuery("UPDATE hashtags SET posts = posts + 1, last_used_at = ?1 WHERE tag_key = ?2")
-                    .setParameter(1, now).setParameter(2, tag.getKey()).executeUpdate();
-            if (counted == 0) {
-                // first use; a concurrent first use of the same tag waits on the unique key, then counts
-                em.createNativeQuery("INSERT INTO hashtags (tag, tag_key, posts, last_used_at) VALUES (?1, ?2, 1, ?3)"
-                                + " ON DUPLICATE KEY UPDATE posts = posts + 1, last_used_at = ?3")
-                        .setParameter(1, tag.getValue()).setParameter(2, tag.getKey()).setParameter(3, now)
-                        .executeUpdate();
-            }
-            em.createNativeQuery("INSERT INTO post_hashtags (post_id, hashtag_id) SELECT ?1, id FROM hashtags WHERE tag_key = ?2")
-                    .setParameter(1, postId).setParameter(2, tag.getKey()).executeUpdate();
+            // a concurrent first use of the same tag waits on the unique key, then finds the row
+            em.createNativeQuery("INSERT INTO hashtags (tag, tag_key, posts, last_used_at) VALUES (?1, ?2, 0, ?3)"
+                            + " ON DUPLICATE KEY UPDATE last_used_at = ?3")
+                    .setParameter(1, tag.getValue()).setParameter(2, tag.getKey()).setParameter(3, now).executeUpdate();
+            ids.add(((Number) em.createNativeQuery("SELECT id FROM hashtags WHERE tag_key = ?1")
+                    .setParameter(1, tag.getKey()).getSingleResult()).longValue());
         }
+        if (ids.isEmpty()) {
+            return;
+        }
+        String in = PostCards.idList(ids);
+        em.createNativeQuery("UPDATE hashtags SET posts = posts + 1 WHERE id IN (" + in + ")").executeUpdate();
+        em.createNativeQuery("INSERT INTO post_hashtags (post_id, hashtag_id) SELECT ?1, id FROM hashtags WHERE id IN (" + in + ")")
+                .setParameter(1, postId).executeUpdate();
     }
 
     /** Lowers the counts of the tags of posts about to be deleted (their links go with them). */
@@ -50,7 +59,17 @@ public class Hashtags {
         }
         Map<Long, Long> byTag = new TreeMap<>();
         counts.forEach(row -> byTag.merge(PostCards.number(row[0]), PostCards.number(row[1]), Long::sum));
-        byTag.forEach((tag, count) -> em.createNativeQuery("UPDATE hashtags SET posts = posts - ?1 WHERE id = ?2")
-                .setParameter(1, count).setParameter(2, tag).executeUpdate());
+        if (byTag.isEmpty()) {
+            return;
+        }
+        // in key order, as attach takes them, so a delete and a publish never wait in a circle
+        @SuppressWarnings("unchecked")
+        List<Object> ordered = em.createNativeQuery("SELECT id FROM hashtags WHERE id IN (" + PostCards.idList(byTag.keySet())
+                + ") ORDER BY tag_key").getResultList();
+        for (Object id : ordered) {
+            long tag = PostCards.number(id);
+            em.createNativeQuery("UPDATE hashtags SET posts = posts - ?1 WHERE id = ?2")
+                    .setParameter(1, byTag.get(tag)).setParameter(2, tag).executeUpdate();
+        }
     }
 }

@@ -113,7 +113,9 @@ public class PostCards {
                         + " a.username, a.first_name, a.last_name, a.avatar, a.verified, a.pinned_post_id,"
                         + " pa.id, pa.username, pa.first_name, pa.last_name, pa.avatar, pa.gender"
                         + " FROM posts p JOIN users a ON a.id = p.user_id"
-                        + " LEFT JOIN posts pp ON pp.id = p.thread_id LEFT JOIN users pa ON pa.id = pp.user_id"
+                        // the replied-to author only when the viewer may see them (else reply_to is [])
+                        + " LEFT JOIN posts pp ON pp.id = p.thread_id"
+                        + " LEFT JOIN users pa ON pa.id = pp.user_id AND " + Visibility.authorVisible("pa", viewerId)
                         + " WHERE p.id IN (" + in + ")")
                 .getResultList();
         Map<Long, List<PostCard.MediaItem>> media = media(in);

@@ -36,20 +36,24 @@ public class Posts {
     public void delete(long callerId, long postId) {
         lockUser(callerId);
         @SuppressWarnings("unchecked")
-        List<Object[]> own = em.createNativeQuery("SELECT id, thread_id FROM posts WHERE id = ?1 AND user_id = ?2 FOR UPDATE")
+        List<Object> parent = em.createNativeQuery("SELECT thread_id FROM posts WHERE id = ?1 AND user_id = ?2")
                 .setParameter(1, postId).setParameter(2, callerId).getResultList();
-        if (own.isEmpty()) {
+        if (parent.isEmpty()) {
             throw new ApiException(400, BAD_DELETE_ID);
         }
-        long parentId = PostCards.number(own.get(0)[1]);
-        // the parent's row first, then the replies below (whose locking reads lock index gaps),
-        // then the tags: the order publish_post takes them in, so the two never wait in a circle
+        long parentId = PostCards.number(parent.get(0));
+        // the parent's row first, then the post, then the replies below (whose locking reads lock
+        // index gaps), then the tags: the order publish_post takes them in, so they never wait in a circle
         if (parentId == 0) {
             em.createNativeQuery("UPDATE users SET post_count = post_count - 1 WHERE id = ?1").setParameter(1, callerId)
                     .executeUpdate();
         } else {
             em.createNativeQuery("UPDATE posts SET replys_count = replys_count - 1 WHERE id = ?1").setParameter(1, parentId)
                     .executeUpdate();
+        }
+        if (em.createNativeQuery("SELECT id FROM posts WHERE id = ?1 AND thread_id = ?2 FOR UPDATE")
+                .setParameter(1, postId).setParameter(2, parentId).getResultList().isEmpty()) {
+            throw new ApiException(400, BAD_DELETE_ID); // deleted meanwhile (with its parent): the rollback undoes the count
         }
         List<Long> subtree = lockSubtree(postId);
         List<String> paths = new ArrayList<>();

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.twittner.media.control.CoverWindow;
@@ -160,13 +159,7 @@ public class ProfileImages {
 
     /** Writes the image as a JPEG to a stored path; returns the image. */
     private BufferedImage store(BufferedImage image, String path) throws IOException {
-        Path temp = store.newTempFile();
-        try {
-            ImagePipeline.writeJpeg(image, temp);
-            store.put(temp, path);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        store.putJpeg(image, path);
         return image;
     }
 }

@@ -21,7 +21,9 @@ public final class Visibility {
         return "(" + a + " = " + v
                 + " OR (NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.user_id = " + a + " AND b.blocked_id = " + v + ")"
                 + " OR (b.user_id = " + v + " AND b.blocked_id = " + a + "))"
-                + " AND (" + alias + ".profile_privacy = 'everyone' OR EXISTS (SELECT 1 FROM follows f"
-                + " WHERE f.follower_id = " + v + " AND f.following_id = " + a + " AND f.status = 'active'))))";
+                // a scalar count, looked up by key per row: MariaDB would materialise an EXISTS
+                // (all of the viewer's follows) before the first row
+                + " AND (" + alias + ".profile_privacy = 'everyone' OR (SELECT COUNT(*) FROM follows f"
+                + " WHERE f.follower_id = " + v + " AND f.following_id = " + a + " AND f.status = 'active') > 0)))";
     }
 }

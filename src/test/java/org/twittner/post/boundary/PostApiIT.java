@@ -127,6 +127,11 @@ class PostApiIT {
                 + " where h.post_id = ? and t.tag_key = 'jakarta'", post.getInt("id")));
 
         assertEquals(2, publish(alice, "post_text", "second").json().getInt("posts_total"));
+        // one tag for MariaDB's accent-insensitive collation, two for H2: linked and counted once each
+        String key = "cafe" + alice.id();
+        long accents = publish(alice, "post_text", "#" + key + " #" + key.replace("cafe", "café") + " #" + key.toUpperCase()).data().getInt("id");
+        assertEquals(Fixtures.number(api, "select count(*) from post_hashtags where post_id = ?", accents),
+                Fixtures.number(api, "select sum(posts) from hashtags where tag_key in (?, ?)", key, key.replace("cafe", "café")));
         String longText = "é".repeat(700);
         assertEquals(600, publish(alice, "post_text", longText).data().getString("text").length(), "cut to 600 as the reference does");
     }
@@ -238,7 +243,9 @@ class PostApiIT {
         follow(bob, alice);
         assertEquals(200, reply(bob, followersOnly).code());
         assertError(reply(bob, mentioned), 400, "You cannot reply to this post");
-        assertEquals(200, reply(carol, mentioned).code());
+        Reply carols = reply(carol, mentioned);
+        assertEquals(200, carols.code(), carols.toString());
+        long carolsReply = carols.data().getInt("id");
         assertEquals("1", api.get("thread_data", "session_id", alice.token(), "thread_id", String.valueOf(mentioned))
                 .data().getJsonObject("post").getString("replys_count"), "refused replies counted nothing");
 
@@ -258,6 +265,9 @@ class PostApiIT {
         assertError(api.get("profile_posts", "session_id", bob.token(), "user_id", String.valueOf(alice.id())), 400,
                 "This profile data is not available for viewing");
         assertFalse(feedIds(bob).contains(mentioned));
+        JsonObject aside = api.get("thread_data", "session_id", bob.token(), "thread_id", String.valueOf(carolsReply)).data();
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, aside.getJsonObject("post").get("reply_to"), "who blocked bob stays unnamed");
+        assertEquals(List.of(), ids(aside.getJsonArray("prev")));
         assertFalse(ids(api.get("thread_data", "session_id", alice.token(), "thread_id", String.valueOf(mentioned))
                 .data().getJsonArray("next")).isEmpty(), "alice still sees carol's reply");
         assertTrue(api.get("thread_data", "session_id", alice.token(), "thread_id", String.valueOf(mentioned)).data()
@@ -464,6 +474,35 @@ class PostApiIT {
         assertError(api.get("profile_posts", "user_id", "0"), 400, "User ID is missing or invalid");
         assertError(api.get("profile_posts", "user_id", "99999999"), 400, "User ID is missing or invalid");
         assertError(api.get("profile_posts", "user_id", String.valueOf(alice.id())), 204, "No data found");
+    }
+
+    @Test
+    void aReaderFollowingThousandsGetsTheSameFeed() {
+        // over 500 followed accounts: the feed reads everyone's newest entries instead (Timelines)
+        String prefix = "b" + alice.id() + "x";
+        StringBuilder users = new StringBuilder("insert into users (username, username_key, email, email_key, password_hash,"
+                + " first_name, last_name, joined_at, last_active_at) values ");
+        for (int i = 0; i < 501; i++) {
+            users.append(i == 0 ? "" : ",").append("('").append(prefix).append(i).append("','").append(prefix).append(i)
+                    .append("','").append(prefix).append(i).append("@example.com','").append(prefix).append(i)
+                    .append("@example.com','x','Bulk','User',0,0)");
+        }
+        Fixtures.sql(api, users.toString());
+        Fixtures.sql(api, "insert into follows (follower_id, following_id, status, created_at)"
+                + " select ?, id, 'active', 0 from users where username like ?", alice.id(), prefix + "%");
+        Account carol = TestAccounts.create(api);
+        follow(alice, bob);
+        follow(alice, carol);
+        long mine = publish(alice, "post_text", "mine").data().getInt("id");
+        long bobs = publish(bob, "post_text", "bob's").data().getInt("id");
+        long carols = publish(carol, "post_text", "carol's").data().getInt("id");
+        publish(TestAccounts.create(api), "post_text", "a stranger's");
+        assertEquals(List.of(carols, bobs, mine), feedIds(alice));
+        Fixtures.sql(api, "insert into blocks (user_id, blocked_id, created_at) values (?, ?, 0)", carol.id(), alice.id());
+        assertEquals(List.of(bobs, mine), feedIds(alice), "blocked by carol: her posts go");
+        Reply page = api.get("feeds", "session_id", alice.token(), "page_size", "1", "offset", String.valueOf(
+                api.get("feeds", "session_id", alice.token(), "page_size", "1").data().getJsonArray("feeds").getJsonObject(0).getInt("offset_id")));
+        assertEquals(List.of(mine), ids(page.data().getJsonArray("feeds")));
     }
 
     @Test
