@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +35,7 @@ public class Hashtags {
             em.createNativeQuery("INSERT INTO hashtags (tag, tag_key, posts, last_used_at) VALUES (?1, ?2, 0, ?3)"
                             + " ON DUPLICATE KEY UPDATE last_used_at = ?3")
                     .setParameter(1, tag.getValue()).setParameter(2, tag.getKey()).setParameter(3, now).executeUpdate();
+            // read committed (the pools' isolation) sees a row a concurrent first use just committed
             ids.add(((Number) em.createNativeQuery("SELECT id FROM hashtags WHERE tag_key = ?1")
                     .setParameter(1, tag.getKey()).getSingleResult()).longValue());
         }
@@ -50,15 +50,14 @@ public class Hashtags {
 
     /** Lowers the counts of the tags of posts about to be deleted (their links go with them). */
     public void detach(List<Long> postIds) {
-        List<Object[]> counts = new ArrayList<>();
-        for (List<Long> chunk : Chunks.of(postIds)) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT hashtag_id, COUNT(*) FROM post_hashtags WHERE post_id IN ("
-                    + PostCards.idList(chunk) + ") GROUP BY hashtag_id").getResultList();
-            counts.addAll(rows);
-        }
         Map<Long, Long> byTag = new TreeMap<>();
-        counts.forEach(row -> byTag.merge(PostCards.number(row[0]), PostCards.number(row[1]), Long::sum));
+        for (List<Long> chunk : Chunks.of(postIds)) {
+            // read committed: the links of a reply committed just before the subtree was locked count too
+            @SuppressWarnings("unchecked")
+            List<Object> tags = em.createNativeQuery("SELECT hashtag_id FROM post_hashtags WHERE post_id IN ("
+                    + PostCards.idList(chunk) + ")").getResultList();
+            tags.forEach(tag -> byTag.merge(PostCards.number(tag), 1L, Long::sum));
+        }
         if (byTag.isEmpty()) {
             return;
         }
