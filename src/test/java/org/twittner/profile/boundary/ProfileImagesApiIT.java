@@ -295,7 +295,8 @@ class ProfileImagesApiIT {
     @RunAsClient
     void repositionsDuringCoverUploadsAlwaysSucceed() throws Exception {
         FilePart cover = bands("cover", "cover.png");
-        upload("cover", cover);
+        // the first cover must be in place: a reposition before any cover is rightly refused
+        assertEnvelope(upload("cover", cover), 200, "Profile cover changed successfully");
         List<Reply> replies = Concurrently.call(16, i -> i % 2 == 0
                 ? upload("cover", cover)
                 : api.postMultipart("cover_reposition", "session_id", account.token(), "cover_position", Integer.toString(10 * i)));
