@@ -74,7 +74,12 @@ public class PostMediaServlet extends MediaUploadServlet implements VideoUploadE
     }
 
     private String type() {
-        String type = request.params().get("type");
+        return mediaType(request.params());
+    }
+
+    /** The {@code type} field of upload_post_media and delete_post_media: "image" or "video", or the documented 400. */
+    static String mediaType(org.twittner.platform.RequestParams params) {
+        String type = params.get("type");
         type = type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT);
         if (!type.equals("image") && !type.equals("video")) {
             throw new ApiException(400, BAD_TYPE);

@@ -3,7 +3,6 @@ package org.twittner.post.boundary;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import java.util.Locale;
 import java.util.Map;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.ApiRequest;
@@ -57,11 +56,7 @@ public class PostResource {
     @Path("delete_post_media")
     public Envelope deletePostMedia() {
         Caller caller = call.requireCaller();
-        String type = call.params().get("type");
-        type = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
-        if (!type.equals("image") && !type.equals("video")) {
-            throw new ApiException(400, PostMediaServlet.BAD_TYPE);
-        }
+        String type = PostMediaServlet.mediaType(call.params());
         long mediaId = type.equals("video") ? 0 : call.params().positiveId("media_id", Drafts.BAD_MEDIA_ID);
         drafts.delete(caller.userId(), type, mediaId);
         return Envelope.ok("Media deleted successfully", null);

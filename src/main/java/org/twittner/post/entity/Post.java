@@ -56,8 +56,4 @@ public class Post {
     public Long getId() {
         return id;
     }
-
-    public boolean isReply() {
-        return threadId != 0;
-    }
 }

@@ -1,17 +1,12 @@
 package org.twittner.profile.control;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
-import org.twittner.media.control.MediaLedger;
-import org.twittner.media.control.MediaStore;
+import org.twittner.media.control.MediaCommits;
 import org.twittner.platform.ApiException;
 import org.twittner.user.entity.User;
 
@@ -27,25 +22,19 @@ public class ProfileImageSwap {
     EntityManager em;
 
     @Inject
-    MediaStore store;
-
-    @Inject
-    MediaLedger ledger;
-
-    @Resource
-    TransactionSynchronizationRegistry transaction;
+    MediaCommits files;
 
     public void avatar(long userId, String avatar) {
-        Replacement replacement = replacing(List.of(avatar));
+        files.adding(List.of(avatar));
         User user = lockedUser(userId);
-        replacement.replaced(List.of(user.getAvatar()));
+        files.removing(List.of(user.getAvatar()));
         user.setAvatar(avatar);
     }
 
     public void cover(long userId, String cover, String coverOrig) {
-        Replacement replacement = replacing(List.of(cover, coverOrig));
+        files.adding(List.of(cover, coverOrig));
         User user = lockedUser(userId);
-        replacement.replaced(List.of(user.getCover(), user.getCoverOrig()));
+        files.removing(List.of(user.getCover(), user.getCoverOrig()));
         user.setCover(cover);
         user.setCoverOrig(coverOrig);
     }
@@ -64,13 +53,13 @@ public class ProfileImageSwap {
      * original meanwhile: then the cut is outdated, deleted, and the answer is false.
      */
     public boolean repositionedCover(long userId, String cover, String original) {
-        Replacement replacement = replacing(List.of(cover));
+        files.adding(List.of(cover));
         User user = lockedUser(userId);
         if (!user.getCoverOrig().equals(original)) {
-            replacement.replaced(List.of(cover));
+            files.removing(List.of(cover)); // outdated: never shown
             return false;
         }
-        replacement.replaced(List.of(user.getCover()));
+        files.removing(List.of(user.getCover()));
         user.setCover(cover);
         return true;
     }
@@ -91,8 +80,8 @@ public class ProfileImageSwap {
             throw new ApiException(400, ProfileImages.COVER_INVALID);
         }
         String cover = cut.from(user.getCoverOrig());
-        Replacement replacement = replacing(List.of(cover));
-        replacement.replaced(List.of(user.getCover()));
+        files.adding(List.of(cover));
+        files.removing(List.of(user.getCover()));
         user.setCover(cover);
         return cover;
     }
@@ -103,36 +92,5 @@ public class ProfileImageSwap {
             throw ApiException.unauthorized(); // the account went away during the request
         }
         return user;
-    }
-
-    /** Registered first, so that the new files are cleaned up whatever fails after. */
-    private Replacement replacing(List<String> added) {
-        Replacement replacement = new Replacement(added);
-        transaction.registerInterposedSynchronization(replacement);
-        return replacement;
-    }
-
-    private final class Replacement implements Synchronization {
-        private final List<String> added;
-        private List<String> replaced = List.of();
-
-        Replacement(List<String> added) {
-            this.added = added;
-        }
-
-        /** Recorded in the ledger within the transaction: a crash after the commit leaves no orphan. */
-        void replaced(List<String> paths) {
-            replaced = paths;
-            ledger.replacing(paths);
-        }
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            (status == Status.STATUS_COMMITTED ? replaced : added).forEach(store::delete);
-        }
     }
 }
