@@ -128,6 +128,17 @@ public final class RequestParams {
         return id;
     }
 
+    /** A zero-based index ("0", or a positive id's digits), or the endpoint's documented 400. */
+    public long index(String name, String refusal) {
+        String value = get(name);
+        String digits = value == null ? "" : value.strip();
+        long index = digits.equals("0") ? 0 : NumberText.positiveId(digits);
+        if (index < 0) {
+            throw new ApiException(400, refusal);
+        }
+        return index;
+    }
+
     /** A number as PHP's is_numeric reads it ("12", "-3.5", "1e2"), or the documented 400. */
     public double number(String name, String refusal) {
         String value = get(name);

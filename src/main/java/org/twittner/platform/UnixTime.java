@@ -10,6 +10,8 @@ public final class UnixTime {
 
     private static final DateTimeFormatter MONTH_YEAR =
             DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LIST_TIME =
+            DateTimeFormatter.ofPattern("dd MMM, yy hh:mm a", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private UnixTime() {
     }
@@ -17,5 +19,13 @@ public final class UnixTime {
     /** {@code member_since} of login and profile: "Jul 2020". */
     public static String monthYear(long unixSeconds) {
         return MONTH_YEAR.format(Instant.ofEpochSecond(unixSeconds));
+    }
+
+    /**
+     * {@code last_active} of user-list items: "21 Jun, 21 01:06 PM" (UTC). The reference prints
+     * the month number where the minutes go (PHP's "m"); this prints the minutes.
+     */
+    public static String listTime(long unixSeconds) {
+        return LIST_TIME.format(Instant.ofEpochSecond(unixSeconds));
     }
 }

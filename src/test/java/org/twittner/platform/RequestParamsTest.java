@@ -3,6 +3,7 @@ package org.twittner.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -73,5 +74,36 @@ class RequestParamsTest {
         assertEquals(new Page(Long.MAX_VALUE, 15), body("offset", "abc", "page_size", "x").page(rules));
         assertEquals(204, rules.empty().code());
         assertEquals("No more items", rules.empty().getMessage());
+    }
+
+    @Test
+    void indexIsZeroOrAPositiveIdAndNothingElse() {
+        for (String good : new String[] {"0", " 3 ", "12"}) {
+            assertEquals(Long.parseLong(good.strip()), form("i", good).index("i", "refused"));
+        }
+        for (String bad : new String[] {"", "-1", "00", "01", "1.5", "1e2", "x", "9".repeat(19)}) {
+            ApiException refused = assertThrows(ApiException.class, () -> form("i", bad).index("i", "refused"), bad);
+            assertEquals("refused", refused.getMessage());
+        }
+        assertThrows(ApiException.class, () -> form("other", "1").index("i", "refused"));
+    }
+
+    @Test
+    void reportReasonIsOneToSixAndTheCommentIsCleanedAndCut() {
+        ReportForm form = ReportForm.read(new RequestParams(Map.of(), Map.of("reason", List.of("6"),
+                "comment", List.of("  spam\u0000 here \n" + "é".repeat(3000))), null));
+        assertEquals(6, form.reason());
+        assertEquals(2900, form.comment().codePointCount(0, form.comment().length()));
+        assertTrue(form.comment().startsWith("spam here \n"));
+        for (String bad : new String[] {"0", "7", "", "abc", "-1"}) {
+            ApiException refused = assertThrows(ApiException.class,
+                    () -> ReportForm.read(new RequestParams(Map.of(), Map.of("reason", List.of(bad)), null)), bad);
+            assertEquals(ReportForm.BAD_REASON, refused.getMessage());
+        }
+        assertEquals("", ReportForm.read(new RequestParams(Map.of(), Map.of("reason", List.of("1")), null)).comment());
+    }
+
+    private static RequestParams form(String name, String value) {
+        return new RequestParams(Map.of(), Map.of(name, List.of(value)), null);
     }
 }

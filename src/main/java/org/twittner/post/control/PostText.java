@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.twittner.platform.FreeText;
 
 /**
  * What a post's text says beyond its words: its #hashtags and @mentions (read when it is
@@ -37,22 +38,7 @@ public final class PostText {
 
     /** The text as stored: trimmed, control characters but line breaks removed, cut to 600 characters. */
     public static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder kept = new StringBuilder(Math.min(text.length(), 4 * MAX_CHARACTERS));
-        int characters = 0;
-        String stripped = text.strip();
-        for (int i = 0; i < stripped.length() && characters < MAX_CHARACTERS; ) {
-            int c = stripped.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isISOControl(c) && c != '\n') {
-                continue;
-            }
-            kept.appendCodePoint(c);
-            characters++;
-        }
-        return kept.toString().strip();
+        return FreeText.clean(text, MAX_CHARACTERS);
     }
 
     /** The distinct hashtags, as first written, by their lower-case key, in order. */

@@ -18,4 +18,9 @@ public class UserViews {
     public SignedInUser signedInUser(User user) {
         return SignedInUser.of(user, media);
     }
+
+    /** A user's avatar URL from their stored media path ('' = the default picture). */
+    public String avatarUrl(String path) {
+        return media.avatarUrl(path);
+    }
 }
