@@ -34,7 +34,7 @@ class ComponentGraphTest {
         ALLOWED.put("social", Set.of("user"));
         ALLOWED.put("profile", Set.of("user", "social", "media"));
         ALLOWED.put("post", Set.of("user", "social", "media"));
-        ALLOWED.put("engagement", Set.of("user", "post"));
+        ALLOWED.put("engagement", Set.of("user", "social", "post"));
         ALLOWED.put("feed", Set.of("user", "social", "post"));
         ALLOWED.put("search", Set.of("user", "social", "post"));
         ALLOWED.put("swift", Set.of("user", "social", "media"));

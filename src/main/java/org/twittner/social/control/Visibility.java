@@ -26,4 +26,17 @@ public final class Visibility {
                 + " AND (" + alias + ".profile_privacy = 'everyone' OR (SELECT COUNT(*) FROM follows f"
                 + " WHERE f.follower_id = " + v + " AND f.following_id = " + a + " AND f.status = 'active') > 0)))";
     }
+
+    /**
+     * The condition that the profile privacy of the user whose id is {@code userIdColumn} lets
+     * {@code viewerId} see their posts (blocks are not part of it), for rows that carry a user's
+     * id but no {@code users} row: a repost's original author on a timeline entry.
+     */
+    public static String privacyAllows(String userIdColumn, long viewerId) {
+        String v = Long.toString(viewerId);
+        return "(" + userIdColumn + " = " + v
+                + " OR (SELECT u.profile_privacy FROM users u WHERE u.id = " + userIdColumn + ") = 'everyone'"
+                + " OR (SELECT COUNT(*) FROM follows f WHERE f.follower_id = " + v + " AND f.following_id = "
+                + userIdColumn + " AND f.status = 'active') > 0)";
+    }
 }
