@@ -51,8 +51,11 @@ public class ProfileTabs {
                     entries.addAll(Timelines.toEntries(rows("SELECT t.id, t.post_id, t.user_id, t.kind FROM timeline t"
                             + " WHERE t.user_id = ?1 AND t.post_id = " + pinnedId + " AND t.kind = 'post'", ownerId, Long.MAX_VALUE)));
                 }
+                // the owner's posts and reposts; a repost only when the viewer may see its original author
                 entries.addAll(Timelines.toEntries(rows("SELECT t.id, t.post_id, t.user_id, t.kind FROM timeline t"
+                        + " JOIN users ra ON ra.id = t.author_id"
                         + " WHERE t.user_id = ?1 AND t.id < ?2 AND NOT (t.post_id = " + pinnedId + " AND t.kind = 'post')"
+                        + " AND (t.kind = 'post' OR " + Visibility.authorVisible("ra", viewerId) + ")"
                         + " ORDER BY t.id DESC LIMIT " + page.size(), ownerId, page.before())));
             }
             case MEDIA -> entries.addAll(Timelines.toEntries(rows("SELECT t.id, t.post_id, t.user_id, t.kind FROM timeline t"

@@ -13,6 +13,7 @@ import org.twittner.platform.Page;
 import org.twittner.post.control.PostCard;
 import org.twittner.post.control.PostCards;
 import org.twittner.post.control.TimelineEntry;
+import org.twittner.social.control.Visibility;
 
 /**
  * The home timeline: the caller's entries and those of the accounts they follow, newest first,
@@ -58,9 +59,11 @@ public class Timelines {
                         + " UNION SELECT user_id FROM blocks WHERE blocked_id = ?1")
                 .setParameter(1, viewerId).getResultList();
         Set<Long> hidden = blocked.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
-        // every entry is a post by its timeline's user today; reposts (engagement) will need their
-        // original author's visibility here too, without a subquery per UNION part (see docs/architecture.md)
-        String visible = hidden.isEmpty() ? "" : " AND t.user_id NOT IN (" + ids(hidden) + ")";
+        // a repost entry also shows its original author's post: hidden across a block with them,
+        // and when their profile is followers-only and the reader doesn't follow them (looked up
+        // for repost entries only, by key)
+        String visible = (hidden.isEmpty() ? "" : " AND t.user_id NOT IN (" + ids(hidden) + ") AND t.author_id NOT IN ("
+                + ids(hidden) + ")") + " AND (t.kind = 'post' OR " + Visibility.privacyAllows("t.author_id", viewerId) + ")";
         long prolific = followed.stream().filter(row -> ((Number) row[1]).longValue() > page.size()).count();
         List<Object[]> rows = followed.size() > FOLLOWING_FOR_SCAN || prolific > MAX_PROLIFIC_PARTS
                 ? manyFollowed(viewerId, page, visible)

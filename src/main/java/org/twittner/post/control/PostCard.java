@@ -6,7 +6,8 @@ import java.util.List;
  * The Post object (contract README §2.4) every endpoint that lists posts sends, built only by
  * {@link PostCards}. Counters and {@code time_raw} are strings and ids numbers, as the apps parse
  * them; {@code og_data} is "" or an object, {@code reply_to} [] or an object. Null components are
- * left out: {@code poll} outside polls, {@code replys} outside thread lists.
+ * left out: {@code poll} outside polls, {@code reposter} outside repost entries, {@code replys}
+ * outside thread lists.
  */
 public record PostCard(
         long id,
@@ -42,6 +43,7 @@ public record PostCard(
         Object replyTo,
         Owner owner,
         Poll poll,
+        Reposter reposter,
         List<PostCard> replys) {
 
     /** The post's author (contract: Owner object). */
@@ -67,11 +69,15 @@ public record PostCard(
     public record PollOption(String percentage, int total, String option) {
     }
 
+    /** Who reposted the post, on a repost entry of a feed or profile (the Flutter app shows it). */
+    public record Reposter(String name, String username, String url) {
+    }
+
     /** The same card as a list item with another cursor, or with its first replies. */
-    PostCard with(long newOffsetId, boolean repost, boolean reposter, List<PostCard> firstReplys) {
+    PostCard with(long newOffsetId, boolean repost, boolean isReposter, Reposter by, List<PostCard> firstReplys) {
         return new PostCard(id, userId, text, type, replysCount, repostsCount, likesCount, status, threadId, target,
-                ogData, time, timeRaw, newOffsetId, repost, reposter, attrs, advertising, ogText, ogImage, url,
+                ogData, time, timeRaw, newOffsetId, repost, isReposter, attrs, advertising, ogText, ogImage, url,
                 canDelete, media, isOwner, hasLiked, hasSaved, hasReposted, isPinned, canSee, privWcr, replyTo,
-                owner, poll, firstReplys);
+                owner, poll, by, firstReplys);
     }
 }

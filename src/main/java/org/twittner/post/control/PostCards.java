@@ -31,7 +31,8 @@ import org.twittner.social.control.Visibility;
 /**
  * Builds the Post objects of a page in a fixed number of queries, whatever its length: posts
  * with their authors and the authors they reply to (1), media (1), mentioned users (1), poll
- * options (1, when the page has polls), the viewer's flags (one call), and for thread lists the
+ * options (1, when the page has polls), who reposted (1, when it has reposts), the viewer's flags
+ * (one call), and for thread lists the
  * first replies of every item (1, then the same again for those replies). The one place where a
  * post becomes JSON.
  */
@@ -69,15 +70,34 @@ public class PostCards {
         }
         Set<Long> ids = entries.stream().map(TimelineEntry::postId).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<Long, PostCard> cards = build(viewerId, ids);
+        Map<Long, PostCard.Reposter> reposters = reposters(entries);
         List<PostCard> page = new ArrayList<>(entries.size());
         for (TimelineEntry entry : entries) {
             PostCard card = cards.get(entry.postId());
             if (card != null) {
                 boolean repost = entry.reposterId() != 0;
-                page.add(card.with(entry.offsetId(), repost, repost && entry.reposterId() == viewerId, null));
+                page.add(card.with(entry.offsetId(), repost, repost && entry.reposterId() == viewerId,
+                        reposters.get(entry.reposterId()), null));
             }
         }
         return page;
+    }
+
+    /** Who reposted the page's repost entries (one query, none on a page without reposts). */
+    private Map<Long, PostCard.Reposter> reposters(List<TimelineEntry> entries) {
+        Set<Long> ids = entries.stream().map(TimelineEntry::reposterId).filter(id -> id != 0).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, username, first_name, last_name FROM users WHERE id IN ("
+                + idList(ids) + ")").getResultList();
+        String site = config.publicUrl();
+        Map<Long, PostCard.Reposter> reposters = new HashMap<>();
+        for (Object[] row : rows) {
+            reposters.put(number(row[0]), new PostCard.Reposter(name(row[2], row[3]), "@" + row[1], site + "/@" + row[1]));
+        }
+        return reposters;
     }
 
     /** Thread lists: each card with its {@code perPost} newest replies the viewer may see, in {@code replys}. */
@@ -100,7 +120,7 @@ public class PostCards {
             replys.computeIfAbsent(reply.threadId(), k -> new ArrayList<>()).add(reply);
         }
         return page.stream()
-                .map(card -> card.with(card.offsetId(), card.isRepost(), card.isReposter(),
+                .map(card -> card.with(card.offsetId(), card.isRepost(), card.isReposter(), card.reposter(),
                         replys.getOrDefault(card.id(), List.of())))
                 .toList();
     }
@@ -154,7 +174,7 @@ public class PostCards {
                     RelativeTime.ago(createdAt, now), Long.toString(createdAt), id, false, false, "", false,
                     PostText.ogText(text), ogImage(items), site + "/thread/" + id, own, items, own,
                     done.liked().contains(id), done.saved().contains(id), done.reposted().contains(id),
-                    row[16] != null && number(row[16]) == id, true, (String) row[6], replyTo, owner, poll, null));
+                    row[16] != null && number(row[16]) == id, true, (String) row[6], replyTo, owner, poll, null, null));
         }
         return cards;
     }
