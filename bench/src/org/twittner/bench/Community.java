@@ -41,7 +41,10 @@ import java.util.SplittableRandom;
  *     with exact replys_count. About a tenth of top-level posts are image posts with one post_media row;
  *     the rest are text. About a fifth of posts with text carry 1-3 hashtags from a 5000-tag
  *     vocabulary (Zipf); hashtags.posts and last_used_at agree with post_hashtags.</li>
- * <li>timeline: one 'post' entry per top-level post, in post order; none for replies.</li>
+ * <li>timeline: one 'post' entry per top-level post, in post order; none for replies. After
+ *     about one post in {@value #REPOST_EVERY}, a repost entry by a random user of one of the
+ *     last {@value #RECENT_POSTS} top-level posts (with its post_reposts row; posts.reposts_count
+ *     agrees).</li>
  * <li>counters: users.post_count (top-level posts), follower_count and following_count equal
  *     the rows.</li>
  * <li>sessions (mobile_android, valid for a year) for heavy, typical and K random users; the
@@ -50,7 +53,7 @@ import java.util.SplittableRandom;
  * <li>samples for the load script: {@code <out>/threads.txt} (200 top-level posts that have
  *     replies) and {@code <out>/post-users.txt} (200 users with posts).</li>
  * </ul>
- * Not made: likes, reposts, mentions, polls, blocks, pinned posts, avatars.
+ * Not made: likes, bookmarks, mentions, polls, blocks, pinned posts, avatars.
  *
  * <p>Deterministic for a seed, except the timestamps, which are anchored at {@code --now}
  * (default: the current time). Options: {@code --users N} (100000) {@code --seed S} (1)
@@ -71,6 +74,8 @@ public final class Community {
     static final int TAGS = 5000;
     static final int SAMPLE = 200;
     static final int BATCH = 10_000;
+    static final int REPOST_EVERY = 20;
+    static final int RECENT_POSTS = 1000;
     static final long DAY = 86_400;
     static final long YEAR = 365 * DAY;
 
@@ -183,7 +188,7 @@ public final class Community {
     }
 
     void load(Connection db) throws Exception {
-        for (String table : new String[] {"users", "sessions", "follows", "posts", "timeline", "post_media",
+        for (String table : new String[] {"users", "sessions", "follows", "posts", "timeline", "post_reposts", "post_media",
             "hashtags", "post_hashtags"}) {
             try (Statement s = db.createStatement();
                     ResultSet r = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
@@ -489,20 +494,50 @@ public final class Community {
     }
 
     void loadTimeline(Connection db) throws SQLException {
-        try (Batch b = new Batch(db, "INSERT INTO timeline (id, user_id, post_id, kind, has_media, created_at)"
-                + " VALUES (?, ?, ?, 'post', ?, ?)")) {
+        SplittableRandom rnd = new SplittableRandom(seed * 1_000_003 + 9);
+        int[] recent = new int[RECENT_POSTS];
+        int seen = 0;
+        java.util.Set<Long> reposted = new java.util.HashSet<>();
+        try (Batch b = new Batch(db, "INSERT INTO timeline (id, user_id, post_id, kind, has_media, author_id, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                Batch r = new Batch(db, "INSERT INTO post_reposts (user_id, post_id, created_at) VALUES (?, ?, ?)")) {
             long id = 0;
             for (int p = 1; p <= postTotal; p++) {
                 if (postParent[p - 1] == 0) {
-                    b.ps.setLong(1, ++id);
-                    b.ps.setLong(2, postAuthor[p - 1]);
-                    b.ps.setLong(3, p);
-                    b.ps.setInt(4, postImage[p - 1] ? 1 : 0);
-                    b.ps.setLong(5, createdAt(p));
-                    b.add();
+                    entry(b, ++id, postAuthor[p - 1], p, "post", postImage[p - 1] ? 1 : 0, postAuthor[p - 1], createdAt(p));
+                    recent[seen++ % RECENT_POSTS] = p;
+                    // one entry in REPOST_EVERY is a repost, by anyone, of a recent post
+                    if (rnd.nextInt(REPOST_EVERY) == 0) {
+                        int original = recent[rnd.nextInt(Math.min(seen, RECENT_POSTS))];
+                        long reposter = 1 + rnd.nextInt(users);
+                        if (reposted.add(reposter * (postTotal + 1L) + original)) {
+                            entry(b, ++id, reposter, original, "repost", 0, postAuthor[original - 1], createdAt(p));
+                            r.ps.setLong(1, reposter);
+                            r.ps.setLong(2, original);
+                            r.ps.setLong(3, createdAt(p));
+                            r.add();
+                        }
+                    }
                 }
             }
         }
+        try (Statement s = db.createStatement()) {
+            s.executeUpdate("UPDATE posts p JOIN (SELECT post_id, COUNT(*) AS n FROM post_reposts GROUP BY post_id) r"
+                    + " ON r.post_id = p.id SET p.reposts_count = r.n");
+            db.commit();
+        }
+    }
+
+    private static void entry(Batch b, long id, long userId, long postId, String kind, int hasMedia, long authorId,
+            long createdAt) throws SQLException {
+        b.ps.setLong(1, id);
+        b.ps.setLong(2, userId);
+        b.ps.setLong(3, postId);
+        b.ps.setString(4, kind);
+        b.ps.setInt(5, hasMedia);
+        b.ps.setLong(6, authorId);
+        b.ps.setLong(7, createdAt);
+        b.add();
     }
 
     void loadMedia(Connection db) throws SQLException {
