@@ -107,6 +107,12 @@ public class JdbcUrlDataSource implements DataSource {
             int seconds = loginTimeoutSeconds > 0 ? loginTimeoutSeconds : CONNECT_TIMEOUT_SECONDS;
             properties.setProperty("connectTimeout", Integer.toString(seconds * 1000));
         }
+        if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("useLocalSessionState=")) {
+            // the pool sets read committed on every checkout (is-isolation-level-guaranteed), and
+            // Connector/J would ask the server for the current level each time: a SELECT per
+            // transaction. Only JDBC calls change session state here, so the driver's own record is right.
+            properties.setProperty("useLocalSessionState", "true");
+        }
         return properties;
     }
 

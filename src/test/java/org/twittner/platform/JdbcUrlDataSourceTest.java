@@ -23,6 +23,10 @@ class JdbcUrlDataSourceTest {
         assertEquals("2000", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 2).getProperty("connectTimeout"));
         assertNull(JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t?connectTimeout=900", "u", "p", 0).getProperty("connectTimeout"));
         assertNull(JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "p", 0).getProperty("connectTimeout"));
+        assertEquals("true", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 0).getProperty("useLocalSessionState"));
+        assertNull(JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t?useLocalSessionState=false", "u", "p", 0)
+                .getProperty("useLocalSessionState"));
+        assertNull(JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "p", 0).getProperty("useLocalSessionState"));
         assertEquals("u", JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "", 0).getProperty("user"));
     }
 
