@@ -8,10 +8,16 @@ ALTER TABLE users ADD COLUMN follow_privacy VARCHAR(16) NOT NULL DEFAULT 'everyo
 -- fetch_following pages a user's follows newest first (fetch_followers has ix_follows_following)
 CREATE INDEX ix_follows_follower ON follows (follower_id, status, id);
 
--- The author of the entry's post: the timeline's user for a post, the original author for a
--- repost, so that feeds hide reposts of authors the reader blocked or may not see.
+-- The author of the entry's post (the timeline's user for a post, the original author for a
+-- repost), and whether that author's profile is public, so that feeds hide reposts of authors
+-- the reader blocked or may not see without a lookup per entry. author_public follows
+-- users.profile_privacy: whatever changes a profile's privacy updates the author's entries
+-- (ix_timeline_author finds them).
 ALTER TABLE timeline ADD COLUMN author_id BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE timeline ADD COLUMN author_public TINYINT NOT NULL DEFAULT 1;
 UPDATE timeline SET author_id = user_id;
+UPDATE timeline SET author_public = 0 WHERE user_id IN (SELECT id FROM users WHERE profile_privacy <> 'everyone');
+CREATE INDEX ix_timeline_author ON timeline (author_id);
 
 CREATE TABLE post_reposts (
   id         BIGINT NOT NULL AUTO_INCREMENT,

@@ -50,7 +50,7 @@ public class Timelines {
     public List<PostCard> home(long viewerId, Page page) {
         // who the reader follows, with how many entries each has (to plan the read), a bounded list
         @SuppressWarnings("unchecked")
-        List<Object[]> followed = em.createNativeQuery("SELECT f.following_id, u.post_count FROM follows f"
+        List<Object[]> followed = em.createNativeQuery("SELECT f.following_id, u.post_count, u.profile_privacy FROM follows f"
                         + " JOIN users u ON u.id = f.following_id WHERE f.follower_id = ?1 AND f.status = 'active'"
                         + " LIMIT " + (FOLLOWING_FOR_SCAN + 1))
                 .setParameter(1, viewerId).getResultList();
@@ -59,15 +59,27 @@ public class Timelines {
                         + " UNION SELECT user_id FROM blocks WHERE blocked_id = ?1")
                 .setParameter(1, viewerId).getResultList();
         Set<Long> hidden = blocked.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
-        // a repost entry also shows its original author's post: hidden across a block with them,
-        // and when their profile is followers-only and the reader doesn't follow them (looked up
-        // for repost entries only, by key)
-        String visible = (hidden.isEmpty() ? "" : " AND t.user_id NOT IN (" + ids(hidden) + ") AND t.author_id NOT IN ("
-                + ids(hidden) + ")") + " AND (t.kind = 'post' OR " + Visibility.privacyAllows("t.author_id", viewerId) + ")";
+        // a repost entry shows its original author's post: hidden across a block with them (both
+        // id columns against the reader's blocks)...
+        String notBlocked = hidden.isEmpty() ? "" : " AND t.user_id NOT IN (" + ids(hidden) + ") AND t.author_id NOT IN ("
+                + ids(hidden) + ")";
         long prolific = followed.stream().filter(row -> ((Number) row[1]).longValue() > page.size()).count();
-        List<Object[]> rows = followed.size() > FOLLOWING_FOR_SCAN || prolific > MAX_PROLIFIC_PARTS
-                ? manyFollowed(viewerId, page, visible)
-                : fewFollowed(viewerId, followed, hidden, page, visible);
+        if (followed.size() > FOLLOWING_FOR_SCAN || prolific > MAX_PROLIFIC_PARTS) {
+            // ...and from strangers when the author is followers-only: the reader's follows are
+            // too many to list here, so they are looked up, for private authors' reposts only
+            String reposts = " AND (t.kind = 'post' OR t.author_public = 1 OR " + Visibility.followedBy("t.author_id", viewerId) + ")";
+            return cards.of(viewerId, toEntries(manyFollowed(viewerId, page, notBlocked + reposts)));
+        }
+        // ...and from strangers when the author is followers-only: in this plan the reader's
+        // follows are all known, so the followed private authors are listed (usually none or few)
+        Set<Long> privateFollowed = new LinkedHashSet<>(List.of(viewerId));
+        for (Object[] row : followed) {
+            if (!"everyone".equals(row[2])) {
+                privateFollowed.add(((Number) row[0]).longValue());
+            }
+        }
+        String reposts = " AND (t.kind = 'post' OR t.author_public = 1 OR t.author_id IN (" + ids(privateFollowed) + "))";
+        List<Object[]> rows = fewFollowed(viewerId, followed, hidden, page, notBlocked + reposts);
         return cards.of(viewerId, toEntries(rows));
     }
 
@@ -105,8 +117,7 @@ public class Timelines {
     private List<Object[]> manyFollowed(long viewerId, Page page, String visible) {
         // a scalar subquery: looked up by the (follower, following) key for each scanned entry, where
         // MariaDB would otherwise materialise all of the reader's follows first (5 ms for 5,000)
-        String followedBy = "(t.user_id = " + viewerId + " OR (SELECT COUNT(*) FROM follows f WHERE f.follower_id = "
-                + viewerId + " AND f.following_id = t.user_id AND f.status = 'active') > 0)";
+        String followedBy = Visibility.followedBy("t.user_id", viewerId);
         // ids only grow, so the window is an id range: the scan walks it newest first and stops at a page
         long newest = Math.min(page.before() - 1, ((Number) em.createNativeQuery("SELECT COALESCE(MAX(id), 0) FROM timeline")
                 .getSingleResult()).longValue());

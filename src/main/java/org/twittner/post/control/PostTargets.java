@@ -48,8 +48,9 @@ public class PostTargets {
 
     /** Puts a repost of the post on the reposter's timeline (their followers' feeds read it there). */
     public void addRepostEntry(long reposterId, Target post, long now) {
-        em.createNativeQuery("INSERT INTO timeline (user_id, post_id, kind, has_media, author_id, created_at)"
-                        + " VALUES (?1, ?2, 'repost', 0, ?3, ?4)")
+        em.createNativeQuery("INSERT INTO timeline (user_id, post_id, kind, has_media, author_id, author_public, created_at)"
+                        + " SELECT ?1, ?2, 'repost', 0, ?3, CASE WHEN profile_privacy = 'everyone' THEN 1 ELSE 0 END, ?4"
+                        + " FROM users WHERE id = ?3")
                 .setParameter(1, reposterId).setParameter(2, post.postId()).setParameter(3, post.authorId())
                 .setParameter(4, now).executeUpdate();
     }

@@ -86,8 +86,9 @@ public class Publishing {
         if (reply) {
             return new Published(id, true, count("SELECT replys_count FROM posts WHERE id = ?1", form.threadId()));
         }
-        em.createNativeQuery("INSERT INTO timeline (user_id, post_id, kind, has_media, author_id, created_at)"
-                        + " VALUES (?1, ?2, 'post', ?3, ?1, ?4)")
+        em.createNativeQuery("INSERT INTO timeline (user_id, post_id, kind, has_media, author_id, author_public, created_at)"
+                        + " SELECT ?1, ?2, 'post', ?3, ?1, CASE WHEN profile_privacy = 'everyone' THEN 1 ELSE 0 END, ?4"
+                        + " FROM users WHERE id = ?1")
                 .setParameter(1, authorId).setParameter(2, id).setParameter(3, type.hasMedia() ? 1 : 0)
                 .setParameter(4, now).executeUpdate();
         em.createNativeQuery("UPDATE users SET post_count = post_count + 1 WHERE id = ?1")

@@ -28,15 +28,12 @@ public final class Visibility {
     }
 
     /**
-     * The condition that the profile privacy of the user whose id is {@code userIdColumn} lets
-     * {@code viewerId} see their posts (blocks are not part of it), for rows that carry a user's
-     * id but no {@code users} row: a repost's original author on a timeline entry.
+     * The condition that {@code viewerId} is the user whose id is {@code userIdColumn} or an
+     * accepted follower of theirs: a scalar count, looked up by the (follower, following) key.
      */
-    public static String privacyAllows(String userIdColumn, long viewerId) {
+    public static String followedBy(String userIdColumn, long viewerId) {
         String v = Long.toString(viewerId);
-        return "(" + userIdColumn + " = " + v
-                + " OR (SELECT u.profile_privacy FROM users u WHERE u.id = " + userIdColumn + ") = 'everyone'"
-                + " OR (SELECT COUNT(*) FROM follows f WHERE f.follower_id = " + v + " AND f.following_id = "
-                + userIdColumn + " AND f.status = 'active') > 0)";
+        return "(" + userIdColumn + " = " + v + " OR (SELECT COUNT(*) FROM follows f WHERE f.follower_id = " + v
+                + " AND f.following_id = " + userIdColumn + " AND f.status = 'active') > 0)";
     }
 }
