@@ -92,7 +92,7 @@ public class Follows {
     }
 
     /** Ends every follow and request between the two, both ways (a block), correcting the counters. */
-    void removeBetween(long one, long other) {
+    public void removeBetween(long one, long other) {
         for (long[] pair : new long[][] {{one, other}, {other, one}}) {
             @SuppressWarnings("unchecked")
             List<Object> status = em.createNativeQuery("SELECT status FROM follows WHERE follower_id = ?1 AND following_id = ?2")
