@@ -22,7 +22,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -72,8 +71,6 @@ class EngagementApiIT {
     static final String BAD_POST = "Post id is missing or invalid";
     static final String BAD_REASON = "Report reason id is missing or invalid";
     static final String VOTE_FAILED = "An error occurred while processing your request";
-    /** The server's refusal of a body beyond its per-address limit (BodyReceiver): nothing was done. */
-    static final String BUSY = "Too many requests in progress from your address; try again shortly";
 
     @Deployment
     static WebArchive deployment() {
@@ -647,7 +644,7 @@ class EngagementApiIT {
             List<Reply> mine = new ArrayList<>();
             for (int j = 0; j < calls; j++) {
                 int kind = (i + j) % 3;
-                mine.add(unlessBusy(() -> switch (kind) {
+                mine.add(Concurrently.unlessBusy(() -> switch (kind) {
                     case 0 -> like(actor, post);
                     case 1 -> repost(actor, post);
                     default -> toggleFollow(actor, bob);
@@ -727,7 +724,7 @@ class EngagementApiIT {
             String rows = "select count(*) from " + toggle[2] + " where user_id = ? and post_id = ?";
             for (int n : List.of(2, 7)) {
                 long before = count(rows, bob.id(), post);
-                List<Reply> replies = Concurrently.call(n, i -> unlessBusy(() -> act(endpoint, bob, String.valueOf(post))));
+                List<Reply> replies = Concurrently.call(n, i -> Concurrently.unlessBusy(() -> act(endpoint, bob, String.valueOf(post))));
                 int on = 0;
                 int off = 0;
                 for (Reply reply : replies) {
@@ -751,7 +748,7 @@ class EngagementApiIT {
     @Test
     void aDoubleVoteSentAtOnceLeavesOneVote() throws Exception {
         long poll = poll(alice);
-        List<Reply> replies = Concurrently.call(8, i -> unlessBusy(() -> vote(bob, poll, i % 3)));
+        List<Reply> replies = Concurrently.call(8, i -> Concurrently.unlessBusy(() -> vote(bob, poll, i % 3)));
         List<Integer> won = new ArrayList<>();
         for (int i = 0; i < replies.size(); i++) {
             if (replies.get(i).code() == 200) {
@@ -1013,25 +1010,5 @@ class EngagementApiIT {
     private static JsonObject item(JsonArray items, Account who) {
         return objects(items).stream().filter(item -> item.getJsonNumber("id").longValue() == who.id())
                 .findFirst().orElseThrow(() -> new AssertionError(who.username() + " not in " + items));
-    }
-
-    /**
-     * Sends again what the server refused before reading it (more bodies in flight from this
-     * address than it takes at once): such a call changed nothing, and the test is about the
-     * endpoint, not about that limit.
-     */
-    private static Reply unlessBusy(Supplier<Reply> call) {
-        for (int attempt = 1;; attempt++) {
-            Reply reply = call.get();
-            if (attempt == 50 || reply.code() != 400 || !BUSY.equals(reply.json().getString("message", ""))) {
-                return reply;
-            }
-            try {
-                Thread.sleep(10L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return reply;
-            }
-        }
     }
 }

@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -69,8 +68,6 @@ class SocialApiIT {
     static final String BAD_REQUEST = "Follow request ID is missing or invalid";
     static final String NOT_VIEWABLE = "This profile data is not available for viewing";
     static final String THREADS_BAD = "Thread ID is missing or invalid. Please check your details";
-    /** The server's refusal of a body beyond its per-address limit (BodyReceiver): nothing was done. */
-    static final String BUSY = "Too many requests in progress from your address; try again shortly";
 
     @Deployment
     static WebArchive deployment() {
@@ -646,7 +643,7 @@ class SocialApiIT {
     void simultaneousFollowTogglesByOneUserEndInADefinedState() throws Exception {
         for (int n : List.of(2, 7)) {
             long before = activeFollows(alice, bob);
-            List<Reply> replies = Concurrently.call(n, i -> unlessBusy(() -> follow(alice, bob)));
+            List<Reply> replies = Concurrently.call(n, i -> Concurrently.unlessBusy(() -> follow(alice, bob)));
             int on = 0;
             int off = 0;
             for (Reply reply : replies) {
@@ -670,7 +667,7 @@ class SocialApiIT {
         // requests to an account that approves: sent and canceled, never counted
         Account carol = TestAccounts.create(api);
         requireApproval(carol);
-        List<Reply> replies = Concurrently.call(7, i -> unlessBusy(() -> follow(alice, carol)));
+        List<Reply> replies = Concurrently.call(7, i -> Concurrently.unlessBusy(() -> follow(alice, carol)));
         int sent = 0;
         int canceled = 0;
         for (Reply reply : replies) {
@@ -695,7 +692,7 @@ class SocialApiIT {
         requireApproval(bob);
         assertEquals(201, follow(alice, bob).code());
         long request = requestId(alice, bob);
-        List<Reply> replies = Concurrently.call(6, i -> unlessBusy(() -> i % 2 == 0 ? accept(bob, request) : ignore(bob, request)));
+        List<Reply> replies = Concurrently.call(6, i -> Concurrently.unlessBusy(() -> i % 2 == 0 ? accept(bob, request) : ignore(bob, request)));
         List<Reply> won = replies.stream().filter(reply -> reply.code() == 200).toList();
         assertEquals(1, won.size(), replies.toString());
         replies.stream().filter(reply -> reply.code() != 200).forEach(reply -> assertError(reply, 400, BAD_REQUEST));
@@ -838,25 +835,5 @@ class SocialApiIT {
     private static JsonObject item(JsonArray items, Account who) {
         return items.stream().map(JsonValue::asJsonObject).filter(item -> item.getJsonNumber("id").longValue() == who.id())
                 .findFirst().orElseThrow(() -> new AssertionError(who.username() + " not in " + items));
-    }
-
-    /**
-     * Sends again what the server refused before reading it (more bodies in flight from this
-     * address than it takes at once): such a call changed nothing, and the test is about the
-     * endpoint, not about that limit.
-     */
-    private static Reply unlessBusy(Supplier<Reply> call) {
-        for (int attempt = 1;; attempt++) {
-            Reply reply = call.get();
-            if (attempt == 50 || reply.code() != 400 || !BUSY.equals(reply.json().getString("message", ""))) {
-                return reply;
-            }
-            try {
-                Thread.sleep(10L * attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return reply;
-            }
-        }
     }
 }
