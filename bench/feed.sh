@@ -14,8 +14,10 @@
 #   SKIP_LOAD=1   never load: use the database as it is
 #   RELOAD=1      drop BENCH_DB, recreate it and load anew (otherwise a loaded database is kept)
 #   SEED          the community's seed, 1
-#   ENDPOINTS     a subset of: profile feeds thread_data profile_posts (feeds also runs the heavy
-#                 and the typical user alone)
+#   ENDPOINTS     a subset of: profile feeds thread_data profile_posts fetch_followers like_post
+#                 (feeds also runs the heavy and the typical user alone; fetch_followers reads star's
+#                 followers, page 1 and page 100; like_post toggles likes on the sampled posts, then
+#                 all on one post)
 # The schema is made by the server (Flyway at deploy), so the WAR is built when the database has
 # no schema yet and for the http step. Files: bench/out/feed-$BENCH_DB/ (tokens, samples, server log).
 run_seconds=$SECONDS # bash's own SECONDS counter goes on from the value it is given
@@ -172,7 +174,7 @@ fi
 if has http; then
   start_server
   base="http://127.0.0.1:$port/mobile_api"
-  endpoints="${ENDPOINTS:-profile feeds thread_data profile_posts}"
+  endpoints="${ENDPOINTS:-profile feeds thread_data profile_posts fetch_followers like_post}"
   # feeds' next pages: each signed-in user's first page, its last offset_id (first 200 users)
   : >"$out/offsets.txt"
   if [[ " $endpoints " == *" feeds "* ]]; then
@@ -184,17 +186,20 @@ if has http; then
     echo "feeds: next-page offsets for $(wc -l <"$out/offsets.txt") of $(head -202 "$out/tokens.txt" | wc -l) users"
   fi
   status() { sql "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Questions')" | sort | cut -f2 | tr '\n' ' '; }
-  run() { # label endpoint conns seconds feed_user
+  # star (user 3): 50,000 followers; page 100 of its followers starts after the 1,980th newest
+  star_offset=$(sql "SELECT id FROM follows WHERE following_id = 3 AND status = 'active' ORDER BY id DESC LIMIT 1 OFFSET 1979")
+  hot_post=$(head -1 "$out/threads.txt")
+  run() { # label endpoint conns seconds feed_user [VAR=value...]: variant settings for wrk-feed.lua
     local threads
     threads=$([ "$3" -eq 1 ] && echo 1 || echo 2)
-    ENDPOINT="$2" FEED_USER="$5" TOKENS="$out/tokens.txt" THREADS="$out/threads.txt" POST_USERS="$out/post-users.txt" \
-      OFFSETS="$out/offsets.txt" wrk -t"$threads" -c"$3" -d"${4}s" --timeout 60s -s bench/wrk-feed.lua "$base/$2" \
+    env "${@:6}" ENDPOINT="$2" FEED_USER="$5" TOKENS="$out/tokens.txt" THREADS="$out/threads.txt" \
+      POST_USERS="$out/post-users.txt" OFFSETS="$out/offsets.txt" STAR=3 wrk -t"$threads" -c"$3" -d"${4}s" --timeout 60s -s bench/wrk-feed.lua "$base/$2" \
       2>/dev/null | grep '^RESULT' || echo "RESULT - - - - 0"
   }
-  row() { # label endpoint conns feed_user
+  row() { # label endpoint conns feed_user [VAR=value...]
     local before after result selects questions
     before=$(status)
-    result=$(run "$1" "$2" "$3" "$run_seconds" "$4")
+    result=$(run "$1" "$2" "$3" "$run_seconds" "$4" "${@:5}")
     after=$(status)
     read -r _ rps p50 p99 errors requests <<<"$result"
     if [ "$3" -eq 16 ] && [ "$requests" -gt 0 ]; then
@@ -229,7 +234,19 @@ if has http; then
         run warm-up feeds 16 3 "$who" >/dev/null
         row "feeds:$who" feeds 16 "$who"
       done
+    elif [ "$endpoint" = fetch_followers ]; then
+      run warm-up fetch_followers 16 3 all FOLLOWERS_OFFSET="$star_offset" >/dev/null
+      row "followers:p100" fetch_followers 1 all FOLLOWERS_OFFSET="$star_offset"
+      row "followers:p100" fetch_followers 16 all FOLLOWERS_OFFSET="$star_offset"
+    elif [ "$endpoint" = like_post ]; then
+      run warm-up like_post 16 3 all LIKE_POST="$hot_post" >/dev/null
+      row "like_post:hot" like_post 16 all LIKE_POST="$hot_post"
     fi
   done
+  if [[ " $endpoints " == *" like_post "* ]]; then
+    echo "posts whose likes_count differs from its post_likes rows after the run: $(sql "SELECT COUNT(*) FROM posts p
+      LEFT JOIN (SELECT post_id, COUNT(*) AS n FROM post_likes GROUP BY post_id) l ON l.post_id = p.id
+      WHERE p.likes_count <> COALESCE(l.n, 0)") (of $(sql "SELECT COUNT(*) FROM posts") posts, $(sql "SELECT COUNT(*) FROM post_likes") likes)"
+  fi
   stop_server
 fi

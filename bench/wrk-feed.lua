@@ -1,6 +1,6 @@
 -- wrk script for bench/feed.sh: GET requests for one endpoint on the loaded community, every
 -- answer's body checked ("code":200), one RESULT line at the end.
---   ENDPOINT    profile | feeds | thread_data | profile_posts
+--   ENDPOINT    profile | feeds | thread_data | profile_posts | fetch_followers | like_post
 --   TOKENS      "<userId> <token> <username>" per line: heavy first, typical second, then others
 --   FEED_USER   all (default: the sessions after the first two) | heavy | typical
 --   THREADS     post ids with replies, one a line (thread_data)
@@ -8,6 +8,9 @@
 --   OFFSETS     feeds, optional: "<token> <offset_id>" per line, the last offset_id of that user's
 --               first page. A user with one is sent first page and next page in turn.
 --   PAGE_SIZE   feeds page size, default 20
+--   STAR        fetch_followers: whose followers are read (the user with 50,000 followers)
+--   FOLLOWERS_OFFSET  fetch_followers: the offset sent (empty: page 1)
+--   LIKE_POST   like_post: the one post every like toggles (empty: a post of THREADS per request)
 local endpoint = os.getenv("ENDPOINT")
 local who = os.getenv("FEED_USER") or "all"
 local page_size = os.getenv("PAGE_SIZE") or "20"
@@ -39,6 +42,10 @@ for _, line in ipairs(lines(os.getenv("OFFSETS"))) do
   offsets[token] = offset
 end
 local threads = lines(os.getenv("THREADS"))
+local star = os.getenv("STAR") or ""
+local followers_offset = os.getenv("FOLLOWERS_OFFSET") or ""
+local like_post = os.getenv("LIKE_POST") or ""
+local form = { ["Content-Type"] = "application/x-www-form-urlencoded" }
 local post_users = lines(os.getenv("POST_USERS"))
 
 local counter = 0
@@ -60,7 +67,17 @@ function request()
     return wrk.format("GET", path)
   end
   local user = users[k % #users + 1]
-  if endpoint == "thread_data" then
+  if endpoint == "fetch_followers" then
+    local path = wrk.path .. "?user_id=" .. star .. "&session_id=" .. user.token
+    if followers_offset ~= "" then
+      path = path .. "&offset=" .. followers_offset
+    end
+    return wrk.format("GET", path)
+  elseif endpoint == "like_post" then
+    -- as the apps send it: POST with a form body; each call toggles the caller's like
+    local post = like_post ~= "" and like_post or threads[k % #threads + 1]
+    return wrk.format("POST", wrk.path, form, "session_id=" .. user.token .. "&post_id=" .. post)
+  elseif endpoint == "thread_data" then
     return wrk.format("GET", wrk.path .. "?thread_id=" .. threads[k % #threads + 1] .. "&session_id=" .. user.token)
   elseif endpoint == "profile_posts" then
     return wrk.format("GET", wrk.path .. "?user_id=" .. post_users[k % #post_users + 1] ..

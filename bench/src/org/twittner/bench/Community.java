@@ -28,12 +28,14 @@ import java.util.SplittableRandom;
  * program: {@code java -cp mysql-connector-j.jar bench/src/org/twittner/bench/Community.java}.
  *
  * <p>What it makes, for N users (ids 1..N; user 1 is {@code heavy}, user 2 {@code typical},
- * the others {@code u<id>}; password {@code secret1}):
+ * user 3 {@code star}, the others {@code u<id>}; password {@code secret1}):
  * <ul>
  * <li>follows: out-degrees mostly 10-100 (log-uniform), 2.7 % 100-1000, 0.3 % 1000-5000;
  *     {@code heavy} follows exactly 5000, {@code typical} exactly 50. Followees are drawn with a
  *     Zipf preference (weight 1/(rank+10)) over a seeded random popularity ranking, so a few
- *     accounts have tens of thousands of followers (at 100k users). All active.</li>
+ *     accounts have tens of thousands of followers (at 100k users). {@code star} has exactly
+ *     {@value #STAR_FOLLOWERS} followers (N/2 when smaller): users 1, 2, 4, 5... follow it, and
+ *     nobody else does. All active.</li>
  * <li>posts: 10 per user on average (exactly 10 N), per user log-normal (sigma 1.5), at most
  *     2000; ids and created_at increase together over the last year. About a tenth are replies
  *     (thread_id = an earlier post: 40 % of the time the parent of one of the last 1000 replies,
@@ -69,6 +71,8 @@ public final class Community {
     static final int TYPICAL = 2;
     static final int HEAVY_FOLLOWS = 5000;
     static final int TYPICAL_FOLLOWS = 50;
+    static final int STAR = 3;
+    static final int STAR_FOLLOWERS = 50_000;
     static final int MAX_POSTS_PER_USER = 2000;
     static final int POSTS_PER_USER = 10;
     static final int TAGS = 5000;
@@ -260,14 +264,21 @@ public final class Community {
         followees = new int[Math.toIntExact(edges)];
         followerCount = new int[users + 1];
         int[] seen = new int[users + 1]; // seen[v] == u: u already follows v
+        int starFollowers = Math.min(STAR_FOLLOWERS, users / 2);
         int at = 0;
         for (int u = 1; u <= users; u++) {
             int start = at;
+            if (u != STAR && starFollowers > 0) { // star's followers: the first users, one edge of their degree
+                starFollowers--;
+                seen[STAR] = u;
+                followees[at++] = STAR;
+                followerCount[STAR]++;
+            }
             while (at - start < degree[u]) {
                 double x = rnd.nextDouble() * sum;
                 int r = Arrays.binarySearch(cdf, x);
                 int v = byRank[r < 0 ? Math.min(-r - 1, users - 1) : r];
-                if (v != u && seen[v] != u) {
+                if (v != u && v != STAR && seen[v] != u) {
                     seen[v] = u;
                     followees[at++] = v;
                     followerCount[v]++;
@@ -680,7 +691,7 @@ public final class Community {
     // ---------------------------------------------------------------- helpers
 
     static String username(int u) {
-        return u == HEAVY ? "heavy" : u == TYPICAL ? "typical" : "u" + u;
+        return u == HEAVY ? "heavy" : u == TYPICAL ? "typical" : u == STAR ? "star" : "u" + u;
     }
 
     static String tagText(int t) {
