@@ -67,6 +67,14 @@ public class TwittnerConfig {
     int postImageMaxSide;
 
     @Inject
+    @ConfigProperty(name = "twittner.swift.lifetime.seconds", defaultValue = "86400")
+    long swiftLifetimeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.swift.purge.seconds", defaultValue = "300")
+    long swiftPurgeSeconds;
+
+    @Inject
     @ConfigProperty(name = "twittner.ffmpeg", defaultValue = "ffmpeg")
     String ffmpeg;
 
@@ -140,7 +148,7 @@ public class TwittnerConfig {
         return Math.max(4, Math.min(31, bcryptCost));
     }
 
-    /** The largest video upload (post videos; swifts next), enforced while it streams in. */
+    /** The largest video upload (posts, swifts), enforced while it streams in. */
     public long videoMaxBytes() {
         return videoMaxBytes;
     }
@@ -148,6 +156,16 @@ public class TwittnerConfig {
     /** A post image's kept original is scaled down to this longest side. */
     public int postImageMaxSide() {
         return Math.max(300, postImageMaxSide);
+    }
+
+    /** How long a published swift is shown (24 hours; tests shorten it). */
+    public long swiftLifetimeSeconds() {
+        return Math.max(1, swiftLifetimeSeconds);
+    }
+
+    /** How often expired swifts and their files are removed (they are never shown meanwhile). */
+    public long swiftPurgeSeconds() {
+        return Math.max(1, swiftPurgeSeconds);
     }
 
     /** The ffmpeg command: a name looked up on PATH, or a path. */
