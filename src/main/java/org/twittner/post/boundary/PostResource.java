@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.Map;
+import org.twittner.media.boundary.ImageOrVideoUploadServlet;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.ApiRequest;
 import org.twittner.platform.Caller;
@@ -56,7 +57,7 @@ public class PostResource {
     @Path("delete_post_media")
     public Envelope deletePostMedia() {
         Caller caller = call.requireCaller();
-        String type = PostMediaServlet.mediaType(call.params());
+        String type = ImageOrVideoUploadServlet.mediaType(call.params());
         long mediaId = type.equals("video") ? 0 : call.params().positiveId("media_id", Drafts.BAD_MEDIA_ID);
         drafts.delete(caller.userId(), type, mediaId);
         return Envelope.ok("Media deleted successfully", null);

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.twittner.media.control.ImagePipeline;
@@ -17,8 +16,7 @@ import org.twittner.media.control.MediaPaths;
 import org.twittner.media.control.MediaStore;
 import org.twittner.media.control.MediaUrls;
 import org.twittner.media.control.VideoRejected;
-import org.twittner.media.control.VideoTools;
-import org.twittner.platform.ApiException;
+import org.twittner.media.control.VideoUploads;
 import org.twittner.platform.Clock;
 import org.twittner.platform.TwittnerConfig;
 
@@ -33,7 +31,6 @@ import org.twittner.platform.TwittnerConfig;
 public class DraftUploads {
 
     public static final int THUMBNAIL = 300;
-    public static final String NO_VIDEO_TOOLS = "Video uploads are not available on this server";
 
     /** The data of upload_post_media's answer; null components are left out. */
     public record Uploaded(long mediaId, String type, String url, String source, String poster) {
@@ -52,7 +49,7 @@ public class DraftUploads {
     ImageWorkers workers;
 
     @Inject
-    VideoTools video;
+    VideoUploads videos;
 
     @Inject
     MediaLedger ledger;
@@ -87,36 +84,12 @@ public class DraftUploads {
     }
 
     public Uploaded video(long userId, Path upload, String fileName) throws VideoRejected, IOException {
-        if (!video.available()) {
-            throw new ApiException(400, NO_VIDEO_TOOLS);
-        }
+        videos.requireTools();
         drafts.checkRoom(userId, "video");
-        Path videoTemp = store.newTempFile();
-        Path posterTemp = store.newTempFile();
-        String source = null;
-        String poster = MediaPaths.newPath(clock.today(), "images", "image_poster", "jpg");
-        String token = null;
-        try {
-            VideoTools.Video made = video.process(upload, fileName, videoTemp, posterTemp, 0);
-            source = MediaPaths.newPath(clock.today(), "videos", "video_original", made.extension());
-            token = ledger.expect(List.of(source, poster));
-            store.put(videoTemp, source);
-            store.put(posterTemp, poster);
+        return videos.store(upload, fileName, 0, "video_original", "image_poster", (source, poster, made) -> {
             long id = drafts.add(userId, "video", source, poster);
             return new Uploaded(id, "Video", urls.url(source), urls.url(source), urls.url(poster));
-        } catch (IOException | VideoRejected | RuntimeException failed) {
-            if (source != null) {
-                store.delete(source);
-            }
-            store.delete(poster);
-            throw failed;
-        } finally {
-            Files.deleteIfExists(videoTemp);
-            Files.deleteIfExists(posterTemp);
-            if (token != null) {
-                ledger.settle(token);
-            }
-        }
+        });
     }
 
     private BufferedImage write(BufferedImage image, String path) throws IOException {

@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.twittner.media.control.ImagePipeline;
@@ -16,8 +15,7 @@ import org.twittner.media.control.MediaPaths;
 import org.twittner.media.control.MediaStore;
 import org.twittner.media.control.MediaUrls;
 import org.twittner.media.control.VideoRejected;
-import org.twittner.media.control.VideoTools;
-import org.twittner.platform.ApiException;
+import org.twittner.media.control.VideoUploads;
 import org.twittner.platform.Clock;
 import org.twittner.platform.TwittnerConfig;
 
@@ -34,7 +32,6 @@ public class SwiftUploads {
     /** A phone screen's longest side (1080 x 1920 and the like). */
     public static final int IMAGE_MAX_SIDE = 1920;
     public static final double MAX_VIDEO_SECONDS = 10;
-    public static final String NO_VIDEO_TOOLS = "Video uploads are not available on this server";
 
     /** upload_swift_media's answer: the file's URL and its type, "image" or "video". */
     public record Uploaded(String url, String type) {
@@ -53,7 +50,7 @@ public class SwiftUploads {
     ImageWorkers workers;
 
     @Inject
-    VideoTools video;
+    VideoUploads videos;
 
     @Inject
     MediaLedger ledger;
@@ -84,35 +81,11 @@ public class SwiftUploads {
     }
 
     public Uploaded video(long userId, Path upload, String fileName) throws VideoRejected, IOException {
-        if (!video.available()) {
-            throw new ApiException(400, NO_VIDEO_TOOLS);
-        }
+        videos.requireTools();
         swifts.checkRoom(userId);
-        Path videoTemp = store.newTempFile();
-        Path posterTemp = store.newTempFile();
-        String source = null;
-        String poster = MediaPaths.newPath(clock.today(), "images", "image_swift_poster", "jpg");
-        String token = null;
-        try {
-            VideoTools.Video made = video.process(upload, fileName, videoTemp, posterTemp, MAX_VIDEO_SECONDS);
-            source = MediaPaths.newPath(clock.today(), "videos", "video_swift", made.extension());
-            token = ledger.expect(List.of(source, poster));
-            store.put(videoTemp, source);
-            store.put(posterTemp, poster);
+        return videos.store(upload, fileName, MAX_VIDEO_SECONDS, "video_swift", "image_swift_poster", (source, poster, made) -> {
             swifts.saveDraft(userId, "video", source, poster, (int) Math.ceil(made.seconds() - 0.001));
             return new Uploaded(urls.url(source), "video");
-        } catch (IOException | VideoRejected | RuntimeException failed) {
-            if (source != null) {
-                store.delete(source);
-            }
-            store.delete(poster);
-            throw failed;
-        } finally {
-            Files.deleteIfExists(videoTemp);
-            Files.deleteIfExists(posterTemp);
-            if (token != null) {
-                ledger.settle(token);
-            }
-        }
+        });
     }
 }
