@@ -48,8 +48,7 @@ public class SwiftExpiry {
             return 0;
         }
         String in = expired.stream().map(row -> String.valueOf(((Number) row[0]).longValue())).collect(Collectors.joining(","));
-        em.createNativeQuery("DELETE FROM swift_views WHERE swift_id IN (" + in + ")").executeUpdate();
-        em.createNativeQuery("DELETE FROM swifts WHERE id IN (" + in + ")").executeUpdate();
+        em.createNativeQuery("DELETE FROM swifts WHERE id IN (" + in + ")").executeUpdate(); // views: ON DELETE CASCADE
         files.removing(paths(expired));
         return expired.size();
     }

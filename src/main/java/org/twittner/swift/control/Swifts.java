@@ -94,7 +94,7 @@ public class Swifts {
         return swid;
     }
 
-    /** delete_swift: only the caller's own swift (the owner is part of the query); its views and files go. */
+    /** delete_swift: only the caller's own swift (the owner is part of the query); its views go by the foreign key, its files after the commit. */
     public void delete(long userId, String swid) {
         lockCaller(userId);
         @SuppressWarnings("unchecked")
@@ -103,7 +103,6 @@ public class Swifts {
         if (swift.isEmpty()) {
             throw new ApiException(404, NOT_FOUND);
         }
-        em.createNativeQuery("DELETE FROM swift_views WHERE swift_id = ?1").setParameter(1, swift.get(0)[0]).executeUpdate();
         em.createNativeQuery("DELETE FROM swifts WHERE id = ?1").setParameter(1, swift.get(0)[0]).executeUpdate();
         files.removing(List.of((String) swift.get(0)[1], (String) swift.get(0)[2]));
     }
