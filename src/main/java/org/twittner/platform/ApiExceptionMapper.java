@@ -10,6 +10,10 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
     @Override
     public Response toResponse(ApiException exception) {
-        return Response.ok(exception.toEnvelope()).build();
+        Response.ResponseBuilder answer = Response.ok(exception.toEnvelope());
+        if (exception instanceof TooManyAttempts limited) {
+            answer.header("Retry-After", limited.retryAfterSeconds());
+        }
+        return answer.build();
     }
 }

@@ -51,6 +51,12 @@ public final class Envelope {
         return this;
     }
 
+    /** For the few answers documented without a {@code data} key (verify_user). */
+    public Envelope withoutData() {
+        fields.remove("data");
+        return this;
+    }
+
     public Map<String, Object> fields() {
         return Collections.unmodifiableMap(fields);
     }

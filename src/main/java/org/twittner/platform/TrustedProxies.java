@@ -142,6 +142,12 @@ public final class TrustedProxies {
         return colon >= 0 && value.indexOf(':', colon + 1) < 0 ? value.substring(0, colon) : value;
     }
 
+    /** An address in one spelling ("::1" and "0:0:0:0:0:0:0:1" alike), or as given when it is no literal. */
+    static String normalized(String address) {
+        InetAddress parsed = literal(address);
+        return parsed == null ? String.valueOf(address) : parsed.getHostAddress();
+    }
+
     /** A literal IPv4 or IPv6 address, or null; never a name lookup. */
     static InetAddress literal(String text) {
         if (text == null || text.isEmpty() || text.length() > 45) {

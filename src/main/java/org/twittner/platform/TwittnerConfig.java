@@ -86,6 +86,70 @@ public class TwittnerConfig {
     @ConfigProperty(name = "twittner.trusted.proxies")
     Optional<String> trustedProxies;
 
+    @Inject
+    @ConfigProperty(name = "twittner.site.url")
+    Optional<String> siteUrl;
+
+    @Inject
+    @ConfigProperty(name = "twittner.oauth.google.url", defaultValue = "https://www.googleapis.com")
+    String oauthGoogleUrl;
+
+    @Inject
+    @ConfigProperty(name = "twittner.oauth.facebook.url", defaultValue = "https://graph.facebook.com/v19.0")
+    String oauthFacebookUrl;
+
+    @Inject
+    @ConfigProperty(name = "twittner.oauth.timeout.seconds", defaultValue = "5")
+    int oauthTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.smtp.host")
+    Optional<String> smtpHost;
+
+    @Inject
+    @ConfigProperty(name = "twittner.smtp.port")
+    Optional<Integer> smtpPort;
+
+    @Inject
+    @ConfigProperty(name = "twittner.smtp.user")
+    Optional<String> smtpUser;
+
+    @Inject
+    @ConfigProperty(name = "twittner.smtp.password")
+    Optional<String> smtpPassword;
+
+    @Inject
+    @ConfigProperty(name = "twittner.smtp.security", defaultValue = "starttls")
+    String smtpSecurity;
+
+    @Inject
+    @ConfigProperty(name = "twittner.smtp.timeout.seconds", defaultValue = "5")
+    int smtpTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.mail.from")
+    Optional<String> mailFrom;
+
+    @Inject
+    @ConfigProperty(name = "twittner.rate.limits", defaultValue = "on")
+    String rateLimits;
+
+    @Inject
+    @ConfigProperty(name = "twittner.rate.limit.exempt", defaultValue = "")
+    String rateLimitExempt;
+
+    @Inject
+    @ConfigProperty(name = "twittner.rate.limit.window.seconds", defaultValue = "900")
+    int rateLimitWindowSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.rate.limit.per.address", defaultValue = "60")
+    int rateLimitPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "twittner.rate.limit.per.account", defaultValue = "10")
+    int rateLimitPerAccount;
+
     private volatile TrustedProxies proxies;
 
     /** The reverse proxies whose forwarded-for headers are believed (none by default). */
@@ -175,5 +239,92 @@ public class TwittnerConfig {
 
     public String ffprobe() {
         return ffprobe;
+    }
+
+    /** Where people's browsers reach the server's pages (reset links); the public URL unless set. */
+    public String siteUrl() {
+        String url = siteUrl.filter(s -> !s.isBlank()).orElse(publicUrl);
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Google's API root: {@code /oauth2/v3/userinfo} is below it. */
+    public String oauthGoogleUrl() {
+        return withoutSlash(oauthGoogleUrl);
+    }
+
+    /** Facebook Graph's root, with its version: {@code /me} is below it. */
+    public String oauthFacebookUrl() {
+        return withoutSlash(oauthFacebookUrl);
+    }
+
+    /** The longest a sign-in waits for the identity provider. */
+    public int oauthTimeoutSeconds() {
+        return Math.max(1, oauthTimeoutSeconds);
+    }
+
+    /** The SMTP server's host; empty when no mail can be sent. */
+    public Optional<String> smtpHost() {
+        return smtpHost.filter(host -> !host.isBlank());
+    }
+
+    /** none | starttls | tls */
+    public String smtpSecurity() {
+        return smtpSecurity.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The port, by default the one of the security mode (25, 587, 465). */
+    public int smtpPort() {
+        return smtpPort.orElse(switch (smtpSecurity()) {
+            case "none" -> 25;
+            case "tls" -> 465;
+            default -> 587;
+        });
+    }
+
+    public Optional<String> smtpUser() {
+        return smtpUser.filter(user -> !user.isBlank());
+    }
+
+    public String smtpPassword() {
+        return smtpPassword.orElse("");
+    }
+
+    /** Connecting, reading and writing each wait at most this long for the mail server. */
+    public int smtpTimeoutSeconds() {
+        return Math.max(1, smtpTimeoutSeconds);
+    }
+
+    public Optional<String> mailFrom() {
+        return mailFrom.filter(from -> !from.isBlank());
+    }
+
+    /** TWITTNER_RATE_LIMITS=off switches every limit off (load tests, test suites). */
+    public boolean rateLimitsOn() {
+        return !"off".equalsIgnoreCase(rateLimits.strip());
+    }
+
+    /** Client addresses never limited (comma-separated exact addresses). */
+    public java.util.Set<String> rateLimitExempt() {
+        return java.util.Arrays.stream(rateLimitExempt.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+                .map(TrustedProxies::normalized).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    public int rateLimitWindowSeconds() {
+        return Math.max(1, rateLimitWindowSeconds);
+    }
+
+    /** Attempts of one action from one client address per window. */
+    public int rateLimitPerAddress() {
+        return Math.max(1, rateLimitPerAddress);
+    }
+
+    /** Attempts of one action on one account per window, from anywhere. */
+    public int rateLimitPerAccount() {
+        return Math.max(1, rateLimitPerAccount);
+    }
+
+    private static String withoutSlash(String url) {
+        String stripped = url.strip();
+        return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }
 }

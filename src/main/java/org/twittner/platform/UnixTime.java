@@ -10,6 +10,8 @@ public final class UnixTime {
 
     private static final DateTimeFormatter MONTH_YEAR =
             DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FULL_MONTH_YEAR =
+            DateTimeFormatter.ofPattern("MMMM, yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter LIST_TIME =
             DateTimeFormatter.ofPattern("dd MMM, yy hh:mm a", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -19,6 +21,11 @@ public final class UnixTime {
     /** {@code member_since} of login and profile: "Jul 2020". */
     public static String monthYear(long unixSeconds) {
         return MONTH_YEAR.format(Instant.ofEpochSecond(unixSeconds));
+    }
+
+    /** {@code member_since} of gen_settings: "July, 2020". */
+    public static String fullMonthYear(long unixSeconds) {
+        return FULL_MONTH_YEAR.format(Instant.ofEpochSecond(unixSeconds));
     }
 
     /**

@@ -16,6 +16,9 @@ import java.util.Locale;
 @NamedQuery(name = User.BY_EMAIL_KEY, query = "select u from User u where u.emailKey = :key")
 @NamedQuery(name = User.COUNT_USERNAME_KEY, query = "select count(u) from User u where u.usernameKey = :key")
 @NamedQuery(name = User.COUNT_EMAIL_KEY, query = "select count(u) from User u where u.emailKey = :key")
+@NamedQuery(name = User.COUNT_USERNAME_KEY_OTHER,
+        query = "select count(u) from User u where u.usernameKey = :key and u.id <> :id")
+@NamedQuery(name = User.COUNT_EMAIL_KEY_OTHER, query = "select count(u) from User u where u.emailKey = :key and u.id <> :id")
 @NamedQuery(name = User.COUNT_MEDIA_PATH,
         query = "select count(u) from User u where u.avatar = :path or u.cover = :path or u.coverOrig = :path")
 public class User {
@@ -25,6 +28,8 @@ public class User {
     public static final String BY_EMAIL_KEY = "User.byEmailKey";
     public static final String COUNT_USERNAME_KEY = "User.countUsernameKey";
     public static final String COUNT_EMAIL_KEY = "User.countEmailKey";
+    public static final String COUNT_USERNAME_KEY_OTHER = "User.countUsernameKeyOther";
+    public static final String COUNT_EMAIL_KEY_OTHER = "User.countEmailKeyOther";
 
     public static final int ACTIVE = 1;
     public static final int SUSPENDED = 2;
@@ -60,6 +65,12 @@ public class User {
     private int verified;
     @Column(name = "profile_privacy")
     private String profilePrivacy = "everyone";
+    @Column(name = "follow_privacy")
+    private String followPrivacy = "everyone";
+    @Column(name = "contact_privacy")
+    private String contactPrivacy = "everyone";
+    @Column(name = "search_visibility")
+    private boolean searchVisibility = true;
     @Column(name = "post_count")
     private int postCount;
     @Column(name = "follower_count")
@@ -193,8 +204,52 @@ public class User {
         return profilePrivacy;
     }
 
-    public void setProfilePrivacy(String profilePrivacy) {
+
+    public String getFollowPrivacy() {
+        return followPrivacy;
+    }
+
+    public String getContactPrivacy() {
+        return contactPrivacy;
+    }
+
+    public boolean isSearchVisible() {
+        return searchVisibility;
+    }
+
+    /** The four privacy settings, always written together (set_priv_settings). */
+    public void setPrivacy(String profilePrivacy, String contactPrivacy, String followPrivacy, boolean searchVisible) {
         this.profilePrivacy = profilePrivacy;
+        this.contactPrivacy = contactPrivacy;
+        this.followPrivacy = followPrivacy;
+        this.searchVisibility = searchVisible;
+    }
+
+    /** The general profile data, always written together (gen_settings). */
+    public void setGeneral(String firstName, String lastName, String about, String gender, String email,
+            String username, String website, int countryId) {
+        if (!usernameKey(username).equals(usernameKey)) {
+            verified = 0; // the badge belongs to the name that was reviewed (reference behaviour)
+        }
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.about = about;
+        this.gender = gender;
+        this.email = email;
+        this.emailKey = emailKey(email);
+        this.username = username;
+        this.usernameKey = usernameKey(username);
+        this.website = website;
+        this.countryId = countryId;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    /** 0 none, 1 verified, 2 a request waits for review. */
+    public int getVerified() {
+        return verified;
     }
 
     public int getPostCount() {
