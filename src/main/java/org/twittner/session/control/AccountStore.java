@@ -1,9 +1,11 @@
 package org.twittner.session.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.twittner.platform.Caller;
 import org.twittner.user.entity.User;
 
 /** The account rows behind sign-up and login, each call one short transaction. */
@@ -12,6 +14,13 @@ public class AccountStore {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Sessions sessions;
+
+    public Optional<User> byId(long userId) {
+        return Optional.ofNullable(em.find(User.class, userId));
+    }
 
     public Optional<User> byEmail(String email) {
         return em.createNamedQuery(User.BY_EMAIL_KEY, User.class)
@@ -36,6 +45,12 @@ public class AccountStore {
 
     public void replacePasswordHash(long userId, String hash) {
         em.find(User.class, userId).setPasswordHash(hash);
+    }
+
+    /** Sets the new password hash and ends the account's other sessions, in one transaction. */
+    public void changePassword(Caller caller, String hash) {
+        em.find(User.class, caller.userId()).setPasswordHash(hash);
+        sessions.endOthers(caller.userId(), caller.sessionId());
     }
 
     private boolean exists(String countQuery, String key) {

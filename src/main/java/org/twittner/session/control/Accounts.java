@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import org.twittner.platform.ApiException;
-import org.twittner.platform.TwittnerConfig;
+import org.twittner.platform.Caller;
 import org.twittner.platform.Clock;
+import org.twittner.platform.RateLimits;
+import org.twittner.platform.TwittnerConfig;
 import org.twittner.user.control.UserViews;
 import org.twittner.user.entity.User;
 
@@ -38,8 +40,15 @@ public class Accounts {
     @Inject
     TwittnerConfig config;
 
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    IdentityProviders providers;
+
     public SignedIn login(String email, String password, String deviceType, String ip) {
         String platform = platform(deviceType);
+        limits.attempt("login", ip, email);
         if (email == null || email.isBlank() || email.length() > LOGIN_EMAIL_MAX || password == null
                 || password.isEmpty() || SignupForm.characters(password) > LOGIN_PASSWORD_MAX) {
             throw incorrectCredentials();
@@ -70,6 +79,7 @@ public class Accounts {
 
     /** Registers an account and signs it in on this device (the docs return {@code auth}). */
     public IssuedTokens signup(SignupForm form, String deviceType, String ip) {
+        limits.attempt("signup", ip, form.email());
         form.checkNames();
         form.checkUsername();
         if (accounts.usernameTaken(form.username())) {
@@ -99,6 +109,76 @@ public class Accounts {
         return sessions.open(userId, platform, ip);
     }
 
+    /**
+     * oauth: signs in with a Google or Facebook access token, which the provider checks. The
+     * account is the one of the provider's verified e-mail address, or a new one (username
+     * {@code go_<id>} / {@code fb_<id>}; without a verified address a placeholder one on the
+     * provider's domain, so that the same identity finds the same account again). Other
+     * devices stay signed in.
+     */
+    public SignedIn oauth(String type, String accessToken, String deviceType, String ip) {
+        String provider = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+        if (!provider.equals("google") && !provider.equals("facebook")) {
+            throw new ApiException(400, "oAuth provider type is missing or invalid");
+        }
+        limits.attempt("oauth", ip, null);
+        if (accessToken == null || accessToken.isBlank() || accessToken.length() > 4096) {
+            throw new IdentityProviders.ProviderRefused(IdentityProviders.ProviderRefused.INVALID);
+        }
+        IdentityProviders.Identity identity = providers.lookUp(provider, accessToken.strip());
+        OAuthAccount account = OAuthAccount.of(identity);
+        limits.attempt("oauth", ip, account.email(), false);
+        User user = accounts.byEmail(account.email()).orElse(null);
+        if (user == null) {
+            String hash = Passwords.hash(Tokens.newToken(), config.bcryptCost()); // no password: reset by e-mail sets one
+            user = createOAuthAccount(account, hash);
+        }
+        if (user.getStatus() != User.ACTIVE) {
+            throw new ApiException(402, "Account disabled or inactive");
+        }
+        String platform = deviceType != null && deviceType.strip().equalsIgnoreCase("ios") ? "mobile_ios" : "mobile_android";
+        IssuedTokens tokens = sessions.open(user.getId(), platform, ip);
+        user.markActive(clock.unixSeconds(), ip);
+        return new SignedIn(views.signedInUser(user), tokens);
+    }
+
+    private User createOAuthAccount(OAuthAccount account, String hash) {
+        for (String username : account.usernames()) {
+            if (accounts.usernameTaken(username)) {
+                continue;
+            }
+            try {
+                accounts.create(new User(username, account.email(), hash, account.firstName(), account.lastName(),
+                        clock.unixSeconds()));
+            } catch (RuntimeException refused) {
+                // the same identity signing in twice at once: the other call created it
+            }
+            Optional<User> created = accounts.byEmail(account.email());
+            if (created.isPresent()) {
+                return created.get();
+            }
+        }
+        throw new ApiException(500, "An error occurred while processing your request. Please try again later");
+    }
+
+    /**
+     * change_password: the current password proves it is the owner; the new one follows the
+     * sign-up rules. Every other device must sign in again; the caller's session stays.
+     */
+    public void changePassword(Caller caller, String oldPassword, String newPassword) {
+        if (!SignupForm.isPassword(oldPassword)) {
+            throw incorrectOldPassword();
+        }
+        if (!SignupForm.isPassword(newPassword)) {
+            throw new ApiException(402, "Incorrect new password value");
+        }
+        User user = accounts.byId(caller.userId()).orElseThrow(ApiException::unauthorized);
+        if (Passwords.check(oldPassword, user.getPasswordHash()) == Passwords.Match.NONE) {
+            throw incorrectOldPassword();
+        }
+        accounts.changePassword(caller, Passwords.hash(newPassword, config.bcryptCost()));
+    }
+
     /** {@code device_type}: ios or android, android when absent. */
     static String platform(String deviceType) {
         if (deviceType == null || deviceType.isBlank()) {
@@ -109,6 +189,10 @@ public class Accounts {
             throw new ApiException(402, "Incorrect device type");
         }
         return "mobile_" + type;
+    }
+
+    private static ApiException incorrectOldPassword() {
+        return new ApiException(402, "Incorrect old password value");
     }
 
     private static ApiException incorrectCredentials() {

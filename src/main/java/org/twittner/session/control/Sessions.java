@@ -106,6 +106,17 @@ public class Sessions implements CallerLookup {
         }
     }
 
+    /** Ends every session of the user but {@code keepSessionId} (a password change: the other devices must sign in again). */
+    public void endOthers(long userId, long keepSessionId) {
+        em.createNativeQuery("DELETE FROM sessions WHERE user_id = ?1 AND id <> ?2")
+                .setParameter(1, userId).setParameter(2, keepSessionId).executeUpdate();
+    }
+
+    /** Ends every session of the user (a password set through a reset link). */
+    public void endAll(long userId) {
+        em.createNativeQuery("DELETE FROM sessions WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
+    }
+
     @Schedule(hour = "*", minute = "17", persistent = false)
     public void deleteExpired() {
         em.createNamedQuery(AuthSession.DELETE_EXPIRED).setParameter("now", clock.unixSeconds()).executeUpdate();

@@ -51,6 +51,11 @@ public record SignupForm(String firstName, String lastName, String username, Str
         }
     }
 
+    /** A password as sign-up accepts it: 6 to 20 characters. */
+    public static boolean isPassword(String password) {
+        return password != null && lengthBetween(password, 6, 20);
+    }
+
     public static boolean isEmail(String email) {
         return email.length() <= EMAIL_MAX && EMAIL.matcher(email).matches();
     }

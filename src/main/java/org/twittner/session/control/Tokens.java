@@ -26,6 +26,13 @@ public final class Tokens {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The same 256 bits as 43 URL-safe characters, for links (password reset). */
+    public static String newUrlToken() {
+        byte[] bytes = new byte[BYTES];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
