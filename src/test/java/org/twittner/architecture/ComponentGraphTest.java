@@ -31,6 +31,7 @@ class ComponentGraphTest {
         ALLOWED.put("media", Set.of());
         ALLOWED.put("user", Set.of("media"));
         ALLOWED.put("session", Set.of("user"));
+        ALLOWED.put("account", Set.of("user", "session", "media"));
         ALLOWED.put("social", Set.of("user"));
         ALLOWED.put("profile", Set.of("user", "social", "media"));
         ALLOWED.put("post", Set.of("user", "social", "media"));
@@ -81,6 +82,28 @@ class ComponentGraphTest {
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n", failures));
+        }
+    }
+
+    /**
+     * A component that keeps users' files takes part in deleting an account (delete_account
+     * must leave no file behind), so that a component added later cannot forget it.
+     */
+    @ArchTest
+    static void componentsThatKeepFilesTakePartInAccountDeletion(JavaClasses classes) {
+        List<String> missing = new ArrayList<>();
+        for (String component : ALLOWED.keySet()) {
+            String pkg = "org.twittner." + component;
+            boolean keepsFiles = classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg + ".")
+                    && c.isAssignableTo(org.twittner.media.control.MediaReferences.class) && !c.isInterface());
+            boolean erases = classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg + ".")
+                    && c.isAssignableTo(org.twittner.user.control.AccountErasure.class) && !c.isInterface());
+            if (keepsFiles && !erases) {
+                missing.add(component);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AssertionError("components with MediaReferences but no AccountErasure: " + missing);
         }
     }
 

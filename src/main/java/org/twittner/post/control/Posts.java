@@ -55,7 +55,7 @@ public class Posts {
                 .setParameter(1, postId).setParameter(2, parentId).getResultList().isEmpty()) {
             throw new ApiException(400, BAD_DELETE_ID); // deleted meanwhile (with its parent): the rollback undoes the count
         }
-        List<Long> subtree = lockSubtree(postId);
+        List<Long> subtree = Subtrees.lock(em, List.of(postId));
         List<String> paths = new ArrayList<>();
         for (List<Long> chunk : Chunks.of(subtree)) {
             @SuppressWarnings("unchecked")
@@ -71,28 +71,6 @@ public class Posts {
             em.createNativeQuery("DELETE FROM posts WHERE id IN (" + PostCards.idList(chunk) + ")").executeUpdate();
         }
         files.removing(paths);
-    }
-
-    /**
-     * The post and all replies below it, locked level by level with locking reads: a reply is
-     * only written after its parent's row is locked ({@link Publishing}), so none can slip in
-     * under a post this delete has reached.
-     */
-    private List<Long> lockSubtree(long postId) {
-        List<Long> all = new ArrayList<>(List.of(postId));
-        List<Long> level = List.of(postId);
-        while (!level.isEmpty()) {
-            List<Long> next = new ArrayList<>();
-            for (List<Long> chunk : Chunks.of(level)) {
-                @SuppressWarnings("unchecked")
-                List<Object> children = em.createNativeQuery("SELECT id FROM posts WHERE thread_id IN ("
-                        + PostCards.idList(chunk) + ") FOR UPDATE").getResultList();
-                children.forEach(id -> next.add(PostCards.number(id)));
-            }
-            all.addAll(next);
-            level = next;
-        }
-        return all;
     }
 
     /** Who may reply to one of the caller's top-level posts; anything else is the documented 400. */
