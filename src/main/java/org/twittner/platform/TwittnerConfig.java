@@ -135,8 +135,8 @@ public class TwittnerConfig {
     String rateLimits;
 
     @Inject
-    @ConfigProperty(name = "twittner.rate.limit.exempt", defaultValue = "")
-    String rateLimitExempt;
+    @ConfigProperty(name = "twittner.rate.limit.exempt")
+    Optional<String> rateLimitExempt;
 
     @Inject
     @ConfigProperty(name = "twittner.rate.limit.window.seconds", defaultValue = "900")
@@ -305,7 +305,7 @@ public class TwittnerConfig {
 
     /** Client addresses never limited (comma-separated exact addresses). */
     public java.util.Set<String> rateLimitExempt() {
-        return java.util.Arrays.stream(rateLimitExempt.split(",")).map(String::strip).filter(a -> !a.isEmpty())
+        return java.util.Arrays.stream(rateLimitExempt.orElse("").split(",")).map(String::strip).filter(a -> !a.isEmpty())
                 .map(TrustedProxies::normalized).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
