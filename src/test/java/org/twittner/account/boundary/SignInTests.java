@@ -589,7 +589,7 @@ interface SignInTests {
         return user;
     }
 
-    /** The user object of login, as SessionApiIT checks it. */
+    /** The user object of login, as SessionTests checks it. */
     private static Map<String, Wire.Type> signedInUser() {
         return shape(
                 "user_id", NUMBER, "first_name", STRING, "last_name", STRING, "user_name", STRING,

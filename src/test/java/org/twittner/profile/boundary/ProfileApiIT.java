@@ -20,6 +20,8 @@ import jakarta.json.JsonReader;
 import java.io.File;
 import java.io.StringReader;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Map;
@@ -33,9 +35,12 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.media.control.MediaPaths;
+import org.twittner.media.control.MediaStore;
 import org.twittner.platform.Envelope;
 import org.twittner.platform.SchemaMigrator;
 import org.twittner.platform.WireJson;
+import org.twittner.profile.control.ProfileImageSwap;
 import org.twittner.profile.control.Profiles;
 import org.twittner.profile.control.ProfileView;
 import org.twittner.session.control.Accounts;
@@ -50,10 +55,12 @@ import org.twittner.testing.Wire;
 
 /**
  * profile: the wire contract over HTTP (client-side tests), and who sees what, checked inside
- * the server against the EJBs and the database (follows and blocks have no endpoint yet).
+ * the server against the EJBs and the database (follows and blocks have no endpoint yet). One
+ * deployment for all the profile tests (a server start costs half a minute): the image uploads
+ * are in ProfileImagesTests, which this class implements.
  */
 @ExtendWith(ArquillianExtension.class)
-class ProfileApiIT {
+class ProfileApiIT implements ProfileImagesTests {
 
     private static final Map<String, Wire.Type> RELATION = shape(
             "is_blocked_visitor", BOOLEAN, "is_blocked_profile", BOOLEAN, "is_following", BOOLEAN);
@@ -70,11 +77,16 @@ class ProfileApiIT {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
                 .addPackage(ApiClient.class.getPackage())
-                .addClass(ProfileApiIT.class);
+                .addClasses(ProfileApiIT.class, ProfileImagesTests.class);
     }
 
     @ArquillianResource
     URL deployment;
+
+    @Override
+    public ApiClient api() {
+        return new ApiClient(deployment);
+    }
 
     // ---- over HTTP ---------------------------------------------------------------------------
 
@@ -170,6 +182,12 @@ class ProfileApiIT {
     @Inject
     Profiles profiles;
 
+    @Inject
+    ProfileImageSwap swap;
+
+    @Inject
+    MediaStore store;
+
     @Resource(lookup = SchemaMigrator.DATASOURCE)
     DataSource database;
 
@@ -243,6 +261,20 @@ class ProfileApiIT {
         assertEquals(2, wire.getInt("following_count"));
         assertEquals(7, wire.getInt("post_count"));
         assertTrue(wire.getBoolean("is_verified"));
+    }
+
+    @Test
+    void aRepositionCutFromAReplacedOriginalIsDroppedNotShown() throws Exception {
+        String username = TestAccounts.newUsername();
+        long userId = sessions.resolve(accounts.signup(new SignupForm("Test", "User", username, username + "@example.com",
+                "secret1"), null, "10.0.0.3").authToken(), "10.0.0.3").orElseThrow().userId();
+        String cover = MediaPaths.newPath(java.time.LocalDate.now(java.time.ZoneOffset.UTC), "covers", "image_cover", "jpg");
+        Path temp = store.newTempFile();
+        Files.writeString(temp, "a cut made from an original that is gone");
+        store.put(temp, cover);
+
+        assertFalse(swap.repositionedCover(userId, cover, "upload/covers/replaced_meanwhile.jpg"));
+        assertEquals(null, store.locate(cover), "the outdated cut is deleted after the commit");
     }
 
     /** {@code data} as the API writes it. */

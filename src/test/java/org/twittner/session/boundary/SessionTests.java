@@ -2,7 +2,6 @@ package org.twittner.session.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twittner.testing.Wire.Type.BOOLEAN;
 import static org.twittner.testing.Wire.Type.NUMBER;
@@ -13,52 +12,33 @@ import static org.twittner.testing.Wire.assertError;
 import static org.twittner.testing.Wire.assertShape;
 import static org.twittner.testing.Wire.shape;
 
-import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.twittner.platform.ApiException;
-import org.twittner.platform.SchemaMigrator;
-import org.twittner.session.control.Accounts;
-import org.twittner.session.control.IssuedTokens;
-import org.twittner.session.control.Sessions;
-import org.twittner.session.control.SignupForm;
+import org.twittner.testing.ApiClient;
+import org.twittner.testing.ApiClient.Reply;
+import org.twittner.testing.Concurrently;
+import org.twittner.testing.Fixtures;
 import org.twittner.testing.TestAccounts;
 import org.twittner.testing.TestAccounts.Account;
-import org.twittner.testing.ApiClient;
-import org.twittner.testing.Concurrently;
-import org.twittner.testing.ApiClient.Reply;
 import org.twittner.testing.Wire;
 
 /**
  * signup, login, refresh_access_token, logout and the wire rules every endpoint shares, called
- * as the apps call them.
+ * as the apps call them. The tests run in the deployment of
+ * {@code org.twittner.account.boundary.AccountApiIT}, which implements this interface: one server
+ * start for both components (a start costs half a minute).
  */
-@ExtendWith(ArquillianExtension.class)
-class SessionApiIT {
+public interface SessionTests {
 
-    private static final Map<String, Wire.Type> AUTH = shape(
+    Map<String, Wire.Type> SESSION_AUTH = shape(
             "auth_token", STRING, "refresh_token", STRING, "auth_token_expiry", NUMBER);
 
-    private static final Map<String, Wire.Type> SIGNED_IN_USER = shape(
+    Map<String, Wire.Type> SESSION_SIGNED_IN_USER = shape(
             "user_id", NUMBER, "first_name", STRING, "last_name", STRING, "user_name", STRING,
             "profile_picture", STRING, "cover_picture", STRING, "email", STRING, "is_verified", BOOLEAN,
             "website", STRING, "about_you", STRING, "gender", STRING, "country", STRING, "post_count", NUMBER,
@@ -66,30 +46,13 @@ class SessionApiIT {
             "follower_count", NUMBER, "wallet", STRING, "ip_address", STRING, "last_active", STRING,
             "member_since", STRING, "profile_privacy", STRING);
 
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
-                .addPackage(ApiClient.class.getPackage())
-                .addClass(SessionApiIT.class);
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        if (deployment != null) { // null inside the server, where no HTTP client is needed
-            api = new ApiClient(deployment);
-        }
-    }
+    ApiClient api();
 
     // ---- wire rules ---------------------------------------------------------------------------
 
     @Test
-    @RunAsClient
-    void unknownEndpointAnswersLikeTheReference() {
+    default void unknownEndpointAnswersLikeTheReference() {
+        ApiClient api = api();
         for (Reply reply : List.of(api.get("no_such_endpoint"), api.postForm("nope"), api.get("x/y/z"))) {
             assertEquals(Json.createObjectBuilder().add("status", "400").add("err_code", "invalid_endpoint")
                     .add("message", "Invalid endpoint error on API call").build(), reply.json());
@@ -97,8 +60,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void oversizedFormIsAClearErrorNotA500() {
+    default void oversizedFormIsAClearErrorNotA500() {
+        ApiClient api = api();
         assertError(api.postMultipart("login", "email", "x".repeat(100_000), "password", "secret1"),
                 400, "The request body is malformed or too large");
         String huge = "x".repeat(3 * 1024 * 1024);
@@ -109,8 +72,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void aBodyThatIsNotAFormCarriesNoParameters() {
+    default void aBodyThatIsNotAFormCarriesNoParameters() {
+        ApiClient api = api();
         Reply reply = api.send(HttpRequest.newBuilder(api.url("login", ""))
                 .header("Content-Type", "multipart/form-data; boundary=nothing")
                 .POST(HttpRequest.BodyPublishers.ofString("this is not multipart")));
@@ -122,8 +85,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void anyMethodReachesTheEndpoint() {
+    default void anyMethodReachesTheEndpoint() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         Reply viaGet = api.get("login", "email", account.email(), "password", TestAccounts.PASSWORD);
         assertEnvelope(viaGet, 200, "User logged in successfully", "auth");
@@ -135,15 +98,15 @@ class SessionApiIT {
     // ---- signup ------------------------------------------------------------------------------
 
     @Test
-    @RunAsClient
-    void signupCreatesTheAccountAndSignsItIn() {
+    default void signupCreatesTheAccountAndSignsItIn() {
+        ApiClient api = api();
         String username = TestAccounts.newUsername();
         Reply reply = api.postMultipart("signup", "first_name", "Zoë", "last_name", "Kassing", "username", username,
                 "email", username + "@Example.com", "password", "pässword");
         assertEnvelope(reply, 200, "User logged in successfully", "auth");
         assertEquals(Json.createArrayBuilder().build(), reply.json().getJsonArray("data"));
         JsonObject auth = reply.json().getJsonObject("auth");
-        assertShape(auth, AUTH);
+        assertShape(auth, SESSION_AUTH);
         assertEquals(64, auth.getString("auth_token").length());
 
         Reply own = api.get("profile", "username", username, "session_id", auth.getString("auth_token"));
@@ -155,23 +118,23 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void signupRefusesEachInvalidField() {
+    default void signupRefusesEachInvalidField() {
+        ApiClient api = api();
         String u = TestAccounts.newUsername();
         String e = u + "@example.com";
-        assertSignupError(410, "Invalid user first name", "Al", "Kassing", u, e, "secret1");
-        assertSignupError(410, "Invalid user last name", "Dan", "", u, e, "secret1");
-        assertSignupError(410, "Invalid username", "Dan", "Kassing", "no spaces", e, "secret1");
-        assertSignupError(410, "Invalid email address", "Dan", "Kassing", u, "not-an-email", "secret1");
-        assertSignupError(410, "Invalid password", "Dan", "Kassing", u, e, "12345");
+        assertSignupError(api, 410, "Invalid user first name", "Al", "Kassing", u, e, "secret1");
+        assertSignupError(api, 410, "Invalid user last name", "Dan", "", u, e, "secret1");
+        assertSignupError(api, 410, "Invalid username", "Dan", "Kassing", "no spaces", e, "secret1");
+        assertSignupError(api, 410, "Invalid email address", "Dan", "Kassing", u, "not-an-email", "secret1");
+        assertSignupError(api, 410, "Invalid password", "Dan", "Kassing", u, e, "12345");
         // nothing was half-written: the same username and e-mail are still free
         assertEquals(200, api.postForm("signup", "first_name", "Dan", "last_name", "Kassing", "username", u,
                 "email", e, "password", "secret1").code());
     }
 
     @Test
-    @RunAsClient
-    void signupIsSignedInOnTheGivenDevice() {
+    default void signupIsSignedInOnTheGivenDevice() {
+        ApiClient api = api();
         String username = TestAccounts.newUsername();
         Reply ios = api.get("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
                 "email", username + "@example.com", "password", "secret1", "device_type", "ios");
@@ -188,8 +151,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void concurrentSignupsForOneUsernameCreateOneAccount() throws Exception {
+    default void concurrentSignupsForOneUsernameCreateOneAccount() throws Exception {
+        ApiClient api = api();
         String username = TestAccounts.newUsername();
         List<Reply> replies = Concurrently.call(6, i -> api.postForm("signup", "first_name", "Dan", "last_name", "Kassing",
                 "username", username, "email", username + i + "@example.com", "password", "secret1"));
@@ -206,8 +169,8 @@ class SessionApiIT {
 
     /** 25 emoji are 25 characters (50 UTF-16 units, 100 bytes): both databases keep them whole. */
     @Test
-    @RunAsClient
-    void namesOfFourByteCharactersUpToTheLimitAreStoredOnEveryDatabase() {
+    default void namesOfFourByteCharactersUpToTheLimitAreStoredOnEveryDatabase() {
+        ApiClient api = api();
         String username = TestAccounts.newUsername();
         String first = "\uD83D\uDE00".repeat(25);
         String last = "\uD83C\uDF89\uD841\uDF0E".repeat(12) + "\uD83D\uDE00"; // emoji and a CJK Extension B ideograph
@@ -223,8 +186,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void passwordsAreCountedInCharacters() {
+    default void passwordsAreCountedInCharacters() {
+        ApiClient api = api();
         String username = TestAccounts.newUsername();
         String emoji = "\uD83D\uDE00".repeat(11); // 11 characters, 22 UTF-16 units
         assertEquals(200, api.postMultipart("signup", "first_name", "Dan", "last_name", "Kassing", "username", username,
@@ -235,18 +198,18 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void signupRefusesTakenUsernameAndEmail() {
+    default void signupRefusesTakenUsernameAndEmail() {
+        ApiClient api = api();
         Account taken = TestAccounts.create(api);
-        assertSignupError(410, "This username is already taken", "Dan", "Kassing", taken.username().toUpperCase(),
+        assertSignupError(api, 410, "This username is already taken", "Dan", "Kassing", taken.username().toUpperCase(),
                 TestAccounts.newUsername() + "@example.com", "secret1");
-        assertSignupError(409, "Email ID already registered", "Dan", "Kassing", TestAccounts.newUsername(),
+        assertSignupError(api, 409, "Email ID already registered", "Dan", "Kassing", TestAccounts.newUsername(),
                 taken.email().toUpperCase(), "secret1");
     }
 
     @Test
-    @RunAsClient
-    void signupAndLoginAreForGuests() {
+    default void signupAndLoginAreForGuests() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         assertError(api.postForm("signup", "session_id", account.token(), "first_name", "Dan", "last_name", "Kassing",
                 "username", TestAccounts.newUsername(), "email", TestAccounts.newUsername() + "@example.com", "password", "secret1"),
@@ -258,8 +221,8 @@ class SessionApiIT {
     // ---- login -------------------------------------------------------------------------------
 
     @Test
-    @RunAsClient
-    void loginAnswersTheUserAndTheTokensAsTheAppsParseThem() {
+    default void loginAnswersTheUserAndTheTokensAsTheAppsParseThem() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         for (Reply reply : List.of(
                 api.postMultipart("login", "email", account.email(), "password", TestAccounts.PASSWORD),
@@ -267,7 +230,7 @@ class SessionApiIT {
             assertEnvelope(reply, 200, "User logged in successfully", "auth");
             assertShape(reply.data(), shape("user", OBJECT));
             JsonObject user = reply.data().getJsonObject("user");
-            assertShape(user, SIGNED_IN_USER);
+            assertShape(user, SESSION_SIGNED_IN_USER);
             assertEquals(account.id(), user.getJsonNumber("user_id").longValue());
             assertEquals(account.username(), user.getString("user_name"));
             assertEquals(account.email(), user.getString("email"));
@@ -279,7 +242,7 @@ class SessionApiIT {
             assertEquals("everyone", user.getString("profile_privacy"));
 
             JsonObject auth = reply.json().getJsonObject("auth");
-            assertShape(auth, AUTH);
+            assertShape(auth, SESSION_AUTH);
             long inAYear = Instant.now().getEpochSecond() + 365L * 86_400;
             assertTrue(Math.abs(auth.getJsonNumber("auth_token_expiry").longValue() - inAYear) < 120, auth.toString());
             assertNotEquals(account.token(), auth.getString("auth_token"), "each login is a new session");
@@ -287,8 +250,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void loginRefusesWrongCredentials() {
+    default void loginRefusesWrongCredentials() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         assertError(api.postForm("login", "email", account.email(), "password", "wrong-one"), 402, "Incorrect Credentials");
         // near misses that ColibriSM's filter would have turned into the password are refused,
@@ -303,8 +266,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void loginRefusesAnUnknownDeviceType() {
+    default void loginRefusesAnUnknownDeviceType() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         assertError(api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD, "device_type", "windows"),
                 402, "Incorrect device type");
@@ -313,14 +276,14 @@ class SessionApiIT {
     // ---- refresh_access_token ----------------------------------------------------------------
 
     @Test
-    @RunAsClient
-    void refreshRotatesBothTokensOfItsSessionOnly() {
+    default void refreshRotatesBothTokensOfItsSessionOnly() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         String otherDevice = api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD)
                 .json().getJsonObject("auth").getString("auth_token");
         Reply reply = api.get("refresh_access_token", "refresh_token", account.refreshToken());
         assertEnvelope(reply, 200, "Token refreshed Out successful");
-        assertShape(reply.data(), AUTH);
+        assertShape(reply.data(), SESSION_AUTH);
         String newToken = reply.data().getString("auth_token");
         String newRefresh = reply.data().getString("refresh_token");
 
@@ -333,8 +296,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void refreshRefusesMalformedAndUnknownTokens() {
+    default void refreshRefusesMalformedAndUnknownTokens() {
+        ApiClient api = api();
         assertError(api.postForm("refresh_access_token"), 400, "Incorrect token value");
         assertError(api.postForm("refresh_access_token", "refresh_token", "short"), 400, "Incorrect token value");
         assertError(api.postForm("refresh_access_token", "refresh_token", "a".repeat(251)), 400, "Incorrect token value");
@@ -343,8 +306,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void aRefreshTokenWorksOnceEvenWhenSentConcurrently() throws Exception {
+    default void aRefreshTokenWorksOnceEvenWhenSentConcurrently() throws Exception {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         List<Reply> replies = Concurrently.call(6,
                 i -> api.postForm("refresh_access_token", "refresh_token", account.refreshToken()));
@@ -362,8 +325,8 @@ class SessionApiIT {
     // ---- logout ------------------------------------------------------------------------------
 
     @Test
-    @RunAsClient
-    void logoutEndsOnlyTheCallingSession() {
+    default void logoutEndsOnlyTheCallingSession() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         String otherDevice = api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD)
                 .json().getJsonObject("auth").getString("auth_token");
@@ -375,8 +338,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void sessionIdIsReadFromTheBodyTheQueryOrTheHeader() {
+    default void sessionIdIsReadFromTheBodyTheQueryOrTheHeader() {
+        ApiClient api = api();
         Account viaHeader = TestAccounts.create(api);
         Reply header = api.send(HttpRequest.newBuilder(api.url("logout", "")).header("session_id", viaHeader.token())
                 .POST(HttpRequest.BodyPublishers.noBody()));
@@ -388,8 +351,8 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void anEmptySessionIdInTheBodyDoesNotHideTheQueryOne() {
+    default void anEmptySessionIdInTheBodyDoesNotHideTheQueryOne() {
+        ApiClient api = api();
         Account account = TestAccounts.create(api);
         Reply reply = api.send(HttpRequest.newBuilder(api.url("logout", "session_id=" + account.token()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -398,51 +361,35 @@ class SessionApiIT {
     }
 
     @Test
-    @RunAsClient
-    void logoutNeedsASession() {
+    default void logoutNeedsASession() {
+        ApiClient api = api();
         assertError(api.postForm("logout"), 401, "Unauthorized Access");
         assertError(api.postForm("logout", "session_id", "f".repeat(64)), 401, "Unauthorized Access");
         assertError(api.get("logout", "session_id", "' or 1=1 --"), 401, "Unauthorized Access");
     }
 
-    private void assertSignupError(int code, String message, String first, String last, String username, String email,
-            String password) {
-        assertError(api.postForm("signup", "first_name", first, "last_name", last, "username", username,
-                "email", email, "password", password), code, message);
-    }
-
-    // ---- inside the server: suspended accounts (no endpoint suspends one yet) ----------------
-
-    @Inject
-    Accounts accounts;
-
-    @Inject
-    Sessions sessions;
-
-    @Resource(lookup = SchemaMigrator.DATASOURCE)
-    DataSource database;
+    // ---- suspended accounts (no endpoint suspends one yet: the fixture servlet does) ---------
 
     @Test
-    void aSuspendedAccountCannotLogInUseItsSessionOrRefresh() throws Exception {
-        String username = TestAccounts.newUsername();
-        String email = username + "@example.com";
-        IssuedTokens tokens = accounts.signup(new SignupForm("Test", "User", username, email, "secret1"), null, "10.0.0.2");
-        long userId = sessions.resolve(tokens.authToken(), "10.0.0.2").orElseThrow().userId();
-        try (Connection connection = database.getConnection();
-             PreparedStatement suspend = connection.prepareStatement("update users set status = 2 where id = ?")) {
-            suspend.setLong(1, userId);
-            assertEquals(1, suspend.executeUpdate());
-        }
+    default void aSuspendedAccountCannotLogInUseItsSessionOrRefresh() {
+        ApiClient api = api();
+        Account account = TestAccounts.create(api);
+        assertEquals(List.of("1"), Fixtures.sql(api, "UPDATE users SET status = 2 WHERE id = ?", account.id()));
 
-        ApiException login = assertThrows(ApiException.class, () -> accounts.login(email, "secret1", null, "10.0.0.2"));
-        assertEquals(402, login.code());
-        assertEquals("Account disabled or inactive", login.getMessage());
-        ApiException wrongPassword = assertThrows(ApiException.class, () -> accounts.login(email, "wrong1", null, "10.0.0.2"));
-        assertEquals("Incorrect Credentials", wrongPassword.getMessage(), "the state is only told to the right password");
+        assertError(api.postForm("login", "email", account.email(), "password", TestAccounts.PASSWORD),
+                402, "Account disabled or inactive");
+        // the state is only told to the right password
+        assertError(api.postForm("login", "email", account.email(), "password", "wrong1"), 402, "Incorrect Credentials");
 
-        assertTrue(sessions.resolve(tokens.authToken(), "10.0.0.2").isEmpty(), "its sessions answer 401");
-        ApiException refresh = assertThrows(ApiException.class, () -> sessions.refresh(tokens.refreshToken()));
-        assertEquals(400, refresh.code());
-        assertEquals("Invalid token value or user account disabled", refresh.getMessage());
+        // its sessions answer 401
+        assertError(api.get("get_priv_settings", "session_id", account.token()), 401, "Unauthorized Access");
+        assertError(api.postForm("refresh_access_token", "refresh_token", account.refreshToken()),
+                400, "Invalid token value or user account disabled");
+    }
+
+    private static void assertSignupError(ApiClient api, int code, String message, String first, String last,
+            String username, String email, String password) {
+        assertError(api.postForm("signup", "first_name", first, "last_name", last, "username", username,
+                "email", email, "password", password), code, message);
     }
 }
