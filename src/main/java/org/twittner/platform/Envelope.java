@@ -57,6 +57,12 @@ public final class Envelope {
         return this;
     }
 
+    /** For the answers documented without a {@code message} key (get_messages, search_messages). */
+    public Envelope withoutMessage() {
+        fields.remove("message");
+        return this;
+    }
+
     public Map<String, Object> fields() {
         return Collections.unmodifiableMap(fields);
     }

@@ -77,6 +77,19 @@ public final class RequestParams {
     }
 
     /**
+     * Every value of a repeated field ({@code name=1&name=2}) and of its PHP-style array form
+     * ({@code name[]=1&name[]=2}), body first, then the query, in the order sent.
+     */
+    public List<String> values(String name) {
+        List<String> values = new java.util.ArrayList<>();
+        for (Map<String, List<String>> fields : List.of(body, query)) {
+            values.addAll(fields.getOrDefault(name, List.of()));
+            values.addAll(fields.getOrDefault(name + "[]", List.of()));
+        }
+        return values;
+    }
+
+    /**
      * The values of PHP-style array fields ({@code name[]}, {@code name[0][value]}, {@code name[title]}),
      * by the part of the field name after {@code name}, in the order of their names; the apps send
      * og_data and poll_data so. Body fields only, as the reference reads them.

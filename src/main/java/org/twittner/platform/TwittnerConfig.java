@@ -150,6 +150,34 @@ public class TwittnerConfig {
     @ConfigProperty(name = "twittner.rate.limit.per.account", defaultValue = "10")
     int rateLimitPerAccount;
 
+    @Inject
+    @ConfigProperty(name = "twittner.fcm.service.account")
+    Optional<String> fcmServiceAccount;
+
+    @Inject
+    @ConfigProperty(name = "twittner.fcm.url", defaultValue = "https://fcm.googleapis.com")
+    String fcmUrl;
+
+    @Inject
+    @ConfigProperty(name = "twittner.fcm.token.url")
+    Optional<String> fcmTokenUrl;
+
+    @Inject
+    @ConfigProperty(name = "twittner.push.timeout.seconds", defaultValue = "10")
+    int pushTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.push.poll.seconds", defaultValue = "2")
+    int pushPollSeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.push.retry.seconds", defaultValue = "30")
+    int pushRetrySeconds;
+
+    @Inject
+    @ConfigProperty(name = "twittner.push.max.attempts", defaultValue = "8")
+    int pushMaxAttempts;
+
     private volatile TrustedProxies proxies;
 
     /** The reverse proxies whose forwarded-for headers are believed (none by default). */
@@ -326,5 +354,40 @@ public class TwittnerConfig {
     private static String withoutSlash(String url) {
         String stripped = url.strip();
         return stripped.endsWith("/") ? stripped.substring(0, stripped.length() - 1) : stripped;
+    }
+
+    /** The Firebase service account's key file (JSON); push notifications are off without it. */
+    public Optional<String> fcmServiceAccount() {
+        return fcmServiceAccount.filter(path -> !path.isBlank()).map(String::strip);
+    }
+
+    /** FCM's root: {@code /v1/projects/<project>/messages:send} is below it. */
+    public String fcmUrl() {
+        return withoutSlash(fcmUrl);
+    }
+
+    /** Where access tokens come from; the key file's {@code token_uri} unless set. */
+    public Optional<String> fcmTokenUrl() {
+        return fcmTokenUrl.filter(url -> !url.isBlank()).map(String::strip);
+    }
+
+    /** The longest one push (or one access-token request) waits for Google. */
+    public int pushTimeoutSeconds() {
+        return Math.max(1, pushTimeoutSeconds);
+    }
+
+    /** How often the push worker looks for waiting pushes. */
+    public int pushPollSeconds() {
+        return Math.max(1, pushPollSeconds);
+    }
+
+    /** The wait after a push's first failure; it doubles with each further one (at most an hour). */
+    public int pushRetrySeconds() {
+        return Math.max(1, pushRetrySeconds);
+    }
+
+    /** Failures after which a push is given up. */
+    public int pushMaxAttempts() {
+        return Math.max(1, pushMaxAttempts);
     }
 }

@@ -15,6 +15,9 @@ public final class UnixTime {
     private static final DateTimeFormatter LIST_TIME =
             DateTimeFormatter.ofPattern("dd MMM, yy hh:mm a", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter MESSAGE_TIME =
+            DateTimeFormatter.ofPattern("dd MMM, yyyy HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     private UnixTime() {
     }
 
@@ -34,5 +37,13 @@ public final class UnixTime {
      */
     public static String listTime(long unixSeconds) {
         return LIST_TIME.format(Instant.ofEpochSecond(unixSeconds));
+    }
+
+    /**
+     * {@code time} of a message: "21 Nov, 2020 03:11" (UTC), the documented form. The reference
+     * prints the month number where the minutes go (PHP's "m"); this prints the minutes.
+     */
+    public static String messageTime(long unixSeconds) {
+        return MESSAGE_TIME.format(Instant.ofEpochSecond(unixSeconds));
     }
 }

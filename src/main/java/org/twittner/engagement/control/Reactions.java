@@ -1,6 +1,7 @@
 package org.twittner.engagement.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,10 +37,15 @@ public class Reactions {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<PostReaction> reactions;
+
     public Toggled like(long callerId, long postId) {
-        lock(callerId, postId);
+        PostTargets.Target post = lock(callerId, postId);
         boolean on = toggleRow("post_likes", callerId, postId);
-        return new Toggled(on, count(postId, "likes_count", on));
+        Toggled toggled = new Toggled(on, count(postId, "likes_count", on));
+        reactions.fire(new PostReaction(PostReaction.Kind.LIKE, callerId, postId, post.authorId(), on));
+        return toggled;
     }
 
     /** A repost is also an entry on the reposter's timeline, so their followers' feeds show it. */
@@ -51,7 +57,9 @@ public class Reactions {
         } else {
             posts.removeRepostEntry(callerId, postId);
         }
-        return new Toggled(on, count(postId, "reposts_count", on));
+        Toggled toggled = new Toggled(on, count(postId, "reposts_count", on));
+        reactions.fire(new PostReaction(PostReaction.Kind.REPOST, callerId, postId, post.authorId(), on));
+        return toggled;
     }
 
     public Toggled bookmark(long callerId, long postId) {

@@ -38,7 +38,7 @@ public abstract class MediaUploadServlet extends HttpServlet implements UploadEn
     transient MediaStore store;
 
     @Inject
-    transient ApiRequest call;
+    protected transient ApiRequest call;
 
     /** The multipart field that carries the file. */
     protected abstract String fileField();
@@ -64,6 +64,14 @@ public abstract class MediaUploadServlet extends HttpServlet implements UploadEn
         return new ApiException(400, invalidMessage());
     }
 
+    /**
+     * Processes a form without a file part (urlencoded, or multipart without it): refused, unless
+     * the endpoint also takes forms without a file (send_message's text messages).
+     */
+    protected Envelope acceptWithoutFile(Caller caller) {
+        throw missingFile();
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Envelope answer;
@@ -76,10 +84,7 @@ public abstract class MediaUploadServlet extends HttpServlet implements UploadEn
             if (form.tooLarge) {
                 throw ApiException.uploadTooLarge(maxFileBytes());
             }
-            if (form.file == null) {
-                throw missingFile();
-            }
-            answer = accept(caller, form.file, form.fileName);
+            answer = form.file == null ? acceptWithoutFile(caller) : accept(caller, form.file, form.fileName);
         } catch (ApiException refused) {
             answer = refused.toEnvelope();
         } catch (ImageRejected | VideoRejected rejected) {

@@ -1,6 +1,7 @@
 package org.twittner.post.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,6 +38,9 @@ public class Publishing {
     @Inject
     Hashtags hashtags;
 
+    @Inject
+    Event<PostPublished> published;
+
     public Published publish(long authorId, NewPost form) {
         if (em.find(User.class, authorId, LockModeType.PESSIMISTIC_WRITE) == null) {
             throw ApiException.unauthorized();
@@ -44,6 +48,7 @@ public class Publishing {
         long now = clock.unixSeconds();
         PostType type = typeOf(authorId, form);
         boolean reply = form.threadId() != 0;
+        long parentAuthor = 0;
         if (reply) {
             ReplyRules.Target parent = replies.visible(authorId, form.threadId());
             if (parent == null) {
@@ -52,6 +57,7 @@ public class Publishing {
             if (!replies.mayReply(authorId, parent)) {
                 throw new ApiException(400, "You cannot reply to this post");
             }
+            parentAuthor = parent.authorId();
             // takes the parent's row lock: a delete of the parent either went first (0 rows) or waits
             if (em.createNativeQuery("UPDATE posts SET replys_count = replys_count + 1 WHERE id = ?1")
                     .setParameter(1, form.threadId()).executeUpdate() == 0) {
@@ -83,6 +89,7 @@ public class Publishing {
         }
         hashtags.attach(id, PostText.hashtags(form.text()), now);
         mention(id, authorId, PostText.mentions(form.text()));
+        published.fire(new PostPublished(id, authorId, form.threadId(), parentAuthor));
         if (reply) {
             return new Published(id, true, count("SELECT replys_count FROM posts WHERE id = ?1", form.threadId()));
         }

@@ -1,6 +1,8 @@
 package org.twittner.session.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,5 +56,16 @@ public class PushTokens {
                     .setParameter(1, caller.sessionId()).setParameter(2, caller.userId()).setParameter(3, value)
                     .setParameter(4, hash).setParameter(5, platform).setParameter(6, clock.unixSeconds()).executeUpdate();
         }
+    }
+
+    /**
+     * A device whose token FCM reports as no longer registered (the app was uninstalled): its
+     * token goes, with every push still waiting for it. Only if the device has not sent a new
+     * token meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void forgetDead(long sessionId, String token) {
+        em.createNativeQuery("DELETE FROM push_tokens WHERE session_id = ?1 AND token_hash = ?2")
+                .setParameter(1, sessionId).setParameter(2, Tokens.hash(token)).executeUpdate();
     }
 }

@@ -1,6 +1,7 @@
 package org.twittner.social.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +34,9 @@ public class Follows {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<FollowChanged> changed;
+
     /**
      * Follows {@code targetId}, or sends a request when they approve their followers; unfollows
      * or withdraws the request when there is one. Nobody follows themselves, an unknown account,
@@ -51,8 +55,10 @@ public class Follows {
             em.createNativeQuery("DELETE FROM follows WHERE id = ?1").setParameter(1, existing.get(0)[0]).executeUpdate();
             if (active) {
                 count(callerId, targetId, -1);
+                changed.fire(new FollowChanged(callerId, targetId, FollowChanged.Change.UNFOLLOWED));
                 return Outcome.UNFOLLOWED;
             }
+            changed.fire(new FollowChanged(callerId, targetId, FollowChanged.Change.REQUEST_WITHDRAWN));
             return Outcome.REQUEST_CANCELED;
         }
         String privacy = (String) em.createNativeQuery("SELECT follow_privacy FROM users WHERE id = ?1")
@@ -61,9 +67,11 @@ public class Follows {
         em.persist(new Follow(callerId, targetId, approve ? Follow.PENDING : Follow.ACTIVE, clock.unixSeconds()));
         em.flush();
         if (approve) {
+            changed.fire(new FollowChanged(callerId, targetId, FollowChanged.Change.REQUESTED));
             return Outcome.REQUESTED;
         }
         count(callerId, targetId, 1);
+        changed.fire(new FollowChanged(callerId, targetId, FollowChanged.Change.FOLLOWED));
         return Outcome.FOLLOWED;
     }
 
@@ -78,16 +86,19 @@ public class Follows {
             throw new ApiException(400, BAD_REQUEST); // withdrawn or answered meanwhile
         }
         count(requester, callerId, 1);
+        changed.fire(new FollowChanged(requester, callerId, FollowChanged.Change.ACCEPTED));
         return pending(callerId);
     }
 
     /** Declines a request addressed to the caller; returns how many still wait. */
     public long ignore(long callerId, long requestId) {
+        long requester = requester(callerId, requestId);
         int deleted = em.createNativeQuery("DELETE FROM follows WHERE id = ?1 AND following_id = ?2 AND status = 'pending'")
                 .setParameter(1, requestId).setParameter(2, callerId).executeUpdate();
         if (deleted == 0) {
             throw new ApiException(400, BAD_REQUEST);
         }
+        changed.fire(new FollowChanged(requester, callerId, FollowChanged.Change.IGNORED));
         return pending(callerId);
     }
 
