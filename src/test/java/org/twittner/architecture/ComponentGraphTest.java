@@ -40,7 +40,7 @@ class ComponentGraphTest {
         ALLOWED.put("search", Set.of("user", "social", "post"));
         ALLOWED.put("swift", Set.of("user", "social", "media"));
         ALLOWED.put("message", Set.of("user", "social", "media"));
-        ALLOWED.put("notification", Set.of("user", "post", "social", "engagement", "message"));
+        ALLOWED.put("notification", Set.of("user", "session", "media", "post", "social", "engagement", "message"));
     }
 
     @ArchTest

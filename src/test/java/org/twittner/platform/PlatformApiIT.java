@@ -79,7 +79,8 @@ class PlatformApiIT {
 
     private static final String[] NAMES = {"session_id", "user_id", "username", "email", "password", "first_name",
         "last_name", "refresh_token", "device_type", "cover_position", "offset", "page_size", "post_id", "thread_id",
-        "avatar", "cover", "query", "type", "user_id[]", "x"};
+        "avatar", "cover", "query", "type", "user_id[]", "x", "message", "message_id", "offset_up", "offset_down",
+        "delete_chat", "scope", "scope[]"};
 
     private static final String[] NASTY = {"", " ", "0", "-1", "1e309", "NaN", "9".repeat(20_000) + "x",
         "99999999999999999999999", "1.5", "0x1A", "' OR '1'='1", "1; DROP TABLE users;--", "\" onmouseover=alert(1)",

@@ -31,6 +31,16 @@ public final class Wire {
         assertEquals(expected, new TreeSet<>(json.keySet()), reply.toString());
     }
 
+    /** {"code": code, "data": ...} for the answers documented without a message (get_messages). */
+    public static void assertEnvelopeWithoutMessage(ApiClient.Reply reply, int code, String... extraKeys) {
+        JsonObject json = reply.json();
+        assertEquals(Type.NUMBER, typeOf(json.get("code")), reply.toString());
+        assertEquals(code, json.getInt("code"), reply.toString());
+        TreeSet<String> expected = new TreeSet<>(java.util.List.of("code", "data"));
+        expected.addAll(java.util.List.of(extraKeys));
+        assertEquals(expected, new TreeSet<>(json.keySet()), reply.toString());
+    }
+
     /** An error: the envelope with {@code data: []}. */
     public static void assertError(ApiClient.Reply reply, int code, String message) {
         assertEnvelope(reply, code, message);

@@ -58,7 +58,7 @@ interface VerificationAndDeletionTests {
 
     /** The columns that name a user, in every table (spec: delete_account). */
     List<String> USER_COLUMNS = List.of("user_id", "follower_id", "following_id", "blocked_id", "reported_id", "viewer_id",
-            "author_id");
+            "author_id", "recipient_id", "notifier_id", "owner_id", "other_id", "sender_id", "low_id", "high_id");
 
     // ---- verify_user ----------------------------------------------------------------------------
 
@@ -318,6 +318,16 @@ interface VerificationAndDeletionTests {
         Fixtures.sql(api, "INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?)",
                 d.id(), hex64(), now, now + 3600);
 
+        // messages both ways, one an image each way (chats and files), and a message between two others
+        assertEquals(200, api.postForm("send_message", "session_id", d.token(), "user_id", String.valueOf(friend.id()),
+                "type", "text", "message", "hi friend").code());
+        assertEquals(200, api.postMultipart("send_message", Map.of("session_id", d.token(), "user_id", String.valueOf(friend.id()),
+                "type", "media"), new FilePart("image", "me.png", "image/png", png(200, 100))).code());
+        assertEquals(200, api.postMultipart("send_message", Map.of("session_id", friend.token(), "user_id", String.valueOf(d.id()),
+                "type", "media"), new FilePart("image", "you.png", "image/png", png(120, 100))).code());
+        assertEquals(200, api.postForm("send_message", "session_id", friend.token(), "user_id", String.valueOf(fan.id()),
+                "type", "text", "message", "not about D").code());
+
         // swifts last (the test servers' swifts live 20 s): D watches friend's, friend watches D's, D has a draft
         String friendSwid = swift(api, friend);
         assertDone(view(api, d, friend, friendSwid), "Swift view registered successfully");
@@ -332,7 +342,8 @@ interface VerificationAndDeletionTests {
                 "post_mentions.user_id", "post_likes.user_id", "post_reposts.user_id", "bookmarks.user_id", "poll_votes.user_id",
                 "post_reports.user_id", "post_reports.author_id", "profile_reports.user_id", "profile_reports.reported_id",
                 "follows.follower_id", "follows.following_id", "blocks.user_id", "blocks.blocked_id", "swifts.user_id",
-                "swift_drafts.user_id", "swift_views.viewer_id")) {
+                "swift_drafts.user_id", "swift_views.viewer_id", "notifications.recipient_id", "notifications.notifier_id",
+                "chats.owner_id", "chats.other_id", "messages.sender_id", "messages.recipient_id")) {
             assertTrue(before.getOrDefault(column, 0L) > 0, "the set-up left no row in " + column + ": " + before);
         }
         assertTrue(before.get("sessions.user_id") >= 2, "two devices: " + before); // sign-up opens one too
@@ -352,8 +363,8 @@ interface VerificationAndDeletionTests {
         assertFalse(Fixtures.sql(api, "SELECT cover FROM users WHERE id = ?", d.id()).get(0).isEmpty());
         assertFalse(Fixtures.sql(api, "SELECT cover_orig FROM users WHERE id = ?", d.id()).get(0).isEmpty());
         List<String> files = mediaPathsOf(api, d.id());
-        // avatar, cover, cover_orig, 2 x (image, thumbnail), swift, swift draft, video, poster
-        assertTrue(files.size() >= 11, "D's files: " + files);
+        // avatar, cover, cover_orig, 2 x (image, thumbnail), swift, swift draft, video, poster, 2 message images
+        assertTrue(files.size() >= 13, "D's files: " + files);
         assertAllExist(files);
         List<Long> removedPosts = List.of(dPhoto, dPoll, dReply, friendAnswer, fanReply);
 
@@ -380,6 +391,10 @@ interface VerificationAndDeletionTests {
                 "other users' own posts stay");
         assertEquals(0, Fixtures.number(api, "SELECT COUNT(*) FROM post_mentions WHERE post_id = ?", fanMention),
                 "the mention of D is gone with D");
+        assertEquals(1, Fixtures.number(api, "SELECT COUNT(*) FROM messages WHERE sender_id = ? AND recipient_id = ?",
+                friend.id(), fan.id()), "other people's conversations stay");
+        assertEquals(0, Fixtures.number(api, "SELECT COUNT(*) FROM push_outbox o WHERE NOT EXISTS"
+                + " (SELECT 1 FROM push_tokens t WHERE t.session_id = o.session_id)"), "no push waits for a device that is gone");
 
         // D's files go after the commit; other users' files stay
         assertEquals(List.of(), awaitGone(files), "files of the deleted user still in the media folder");
@@ -512,7 +527,8 @@ interface VerificationAndDeletionTests {
                 "SELECT src FROM swifts WHERE user_id = ?", "SELECT poster FROM swifts WHERE user_id = ?",
                 "SELECT src FROM swift_drafts WHERE user_id = ?", "SELECT poster FROM swift_drafts WHERE user_id = ?",
                 "SELECT video FROM verification_requests WHERE user_id = ?",
-                "SELECT poster FROM verification_requests WHERE user_id = ?")) {
+                "SELECT poster FROM verification_requests WHERE user_id = ?",
+                "SELECT media_file FROM messages WHERE sender_id = ?", "SELECT media_file FROM messages WHERE recipient_id = ?")) {
             paths.addAll(realPaths(Fixtures.sql(api, sql, userId)));
         }
         return paths;
