@@ -3,6 +3,7 @@ package org.twittner.message.control;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.twittner.platform.ApiException;
+import org.twittner.social.control.Blocks;
 
 /**
  * Who may write to whom (the reference's cl_can_direct_message): nobody to themselves or to an
@@ -27,16 +28,10 @@ final class ContactRules {
         }
     }
 
-    static boolean blockedEitherWay(EntityManager em, long one, long other) {
-        return !em.createNativeQuery("SELECT id FROM blocks WHERE (user_id = ?1 AND blocked_id = ?2)"
-                        + " OR (user_id = ?2 AND blocked_id = ?1)")
-                .setParameter(1, one).setParameter(2, other).getResultList().isEmpty();
-    }
-
     /** Refuses with the documented 400 unless {@code senderId} may write to {@code recipientId}. */
     static void requireMayWrite(EntityManager em, long senderId, long recipientId) {
         requireInterlocutor(em, senderId, recipientId);
-        if (blockedEitherWay(em, senderId, recipientId)) {
+        if (Blocks.between(em, senderId, recipientId)) {
             throw new ApiException(400, BLOCKED);
         }
         if (followedOnly(em, recipientId) && !follows(em, recipientId, senderId)

@@ -11,8 +11,10 @@ import org.twittner.media.control.MediaUrls;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Clock;
 import org.twittner.platform.RelativeTime;
+import org.twittner.platform.SqlLists;
 import org.twittner.platform.TwittnerConfig;
 import org.twittner.platform.UnixTime;
+import org.twittner.social.control.Blocks;
 
 /**
  * Reading conversations: get_chats, get_messages, search_messages. Only the two people of a
@@ -91,7 +93,7 @@ public class Conversations {
         }
         if (!unseen.isEmpty()) {
             var seen = em.createNativeQuery("UPDATE messages SET seen_at = ?1 WHERE recipient_id = ?2 AND seen_at = 0"
-                    + " AND id IN (" + placeholders(unseen.size(), 3) + ")").setParameter(1, now).setParameter(2, callerId);
+                    + " AND id IN (" + SqlLists.placeholders(unseen.size(), 3) + ")").setParameter(1, now).setParameter(2, callerId);
             for (int i = 0; i < unseen.size(); i++) {
                 seen.setParameter(i + 3, unseen.get(i));
             }
@@ -129,7 +131,7 @@ public class Conversations {
 
     private void requireReadable(long callerId, long otherId) {
         ContactRules.requireInterlocutor(em, callerId, otherId);
-        if (ContactRules.blockedEitherWay(em, callerId, otherId)) {
+        if (Blocks.between(em, callerId, otherId)) {
             throw new ApiException(400, ContactRules.BAD_USER);
         }
     }
@@ -177,14 +179,6 @@ public class Conversations {
     /** A LIKE pattern's text with its wildcards taken literally ('!' escapes). */
     static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static String placeholders(int n, int first) {
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            list.append(i == 0 ? "?" : ", ?").append(i + first);
-        }
-        return list.toString();
     }
 
     private static long number(Object value) {

@@ -11,6 +11,7 @@ import org.twittner.media.control.MediaUrls;
 import org.twittner.platform.Clock;
 import org.twittner.platform.Page;
 import org.twittner.platform.RelativeTime;
+import org.twittner.platform.SqlLists;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -80,7 +81,7 @@ public class NotificationLists {
             return;
         }
         var delete = em.createNativeQuery("DELETE FROM notifications WHERE recipient_id = ?1 AND id IN ("
-                + placeholders(ids.size()) + ")").setParameter(1, recipientId);
+                + SqlLists.placeholders(ids.size(), 2) + ")").setParameter(1, recipientId);
         int i = 2;
         for (long id : ids) {
             delete.setParameter(i++, id);
@@ -93,19 +94,11 @@ public class NotificationLists {
             return;
         }
         var update = em.createNativeQuery("UPDATE notifications SET is_read = 1 WHERE recipient_id = ?1 AND id IN ("
-                + placeholders(ids.size()) + ")").setParameter(1, recipientId);
+                + SqlLists.placeholders(ids.size(), 2) + ")").setParameter(1, recipientId);
         for (int i = 0; i < ids.size(); i++) {
             update.setParameter(i + 2, ids.get(i));
         }
         update.executeUpdate();
-    }
-
-    private static String placeholders(int n) {
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            list.append(i == 0 ? "?" : ", ?").append(i + 2);
-        }
-        return list.toString();
     }
 
     private static long number(Object value) {

@@ -11,6 +11,7 @@ import org.twittner.engagement.control.PostReaction;
 import org.twittner.message.control.MessageSent;
 import org.twittner.platform.Clock;
 import org.twittner.post.control.PostPublished;
+import org.twittner.social.control.Blocks;
 import org.twittner.social.control.FollowChanged;
 
 /**
@@ -97,10 +98,7 @@ public class Notifications {
             }
             return;
         }
-        long blocks = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM blocks WHERE (user_id = ?1 AND blocked_id = ?2)"
-                        + " OR (user_id = ?2 AND blocked_id = ?1)")
-                .setParameter(1, recipientId).setParameter(2, notifierId).getSingleResult()).longValue();
-        if (blocks > 0) {
+        if (Blocks.between(em, recipientId, notifierId)) {
             return;
         }
         em.createNativeQuery("INSERT INTO notifications (recipient_id, notifier_id, subject, entry_id, created_at)"

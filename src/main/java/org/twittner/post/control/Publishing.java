@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Clock;
+import org.twittner.platform.SqlLists;
 import org.twittner.post.entity.Post;
 import org.twittner.post.entity.PostType;
 import org.twittner.post.entity.ReplyPrivacy;
@@ -134,12 +135,9 @@ public class Publishing {
         if (usernames.isEmpty()) {
             return;
         }
-        StringBuilder keys = new StringBuilder();
-        for (int i = 0; i < usernames.size(); i++) {
-            keys.append(i == 0 ? "?" : ", ?").append(i + 3);
-        }
         var insert = em.createNativeQuery("INSERT INTO post_mentions (post_id, user_id)"
-                        + " SELECT ?1, id FROM users WHERE id <> ?2 AND username_key IN (" + keys + ")")
+                        + " SELECT ?1, id FROM users WHERE id <> ?2 AND username_key IN ("
+                        + SqlLists.placeholders(usernames.size(), 3) + ")")
                 .setParameter(1, postId).setParameter(2, authorId);
         for (int i = 0; i < usernames.size(); i++) {
             insert.setParameter(i + 3, usernames.get(i));

@@ -48,7 +48,7 @@ public class Blocks {
     }
 
     /** Whether either of the two blocked the other. */
-    static boolean between(EntityManager em, long one, long other) {
+    public static boolean between(EntityManager em, long one, long other) {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("SELECT id FROM blocks WHERE (user_id = ?1 AND blocked_id = ?2)"
                         + " OR (user_id = ?2 AND blocked_id = ?1)")
