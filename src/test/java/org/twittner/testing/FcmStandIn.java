@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * servers read (TWITTNER_FCM_SERVICE_ACCOUNT; written once, its token_uri pointing here). The
  * token endpoint checks the JWT assertion's RS256 signature against the key file's key and its
  * claims; the send endpoint checks the access token it issued, records every message by its
- * device token, and answers by the token's prefix: {@code dead} 404 UNREGISTERED, {@code flaky}
+ * device token, and answers by the token's prefix: {@code dead} 404 UNREGISTERED, {@code proxy404}
+ * a bare 404 page, {@code flaky}
  * 503 the first time, {@code held} not before {@link #release()}, anything else 200.
  */
 public final class FcmStandIn {
@@ -172,6 +173,10 @@ public final class FcmStandIn {
         if (device.startsWith("dead")) {
             answer(exchange, 404, "{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\","
                     + "\"details\":[{\"@type\":\"type.googleapis.com/google.firebase.fcm.v1.FcmError\",\"errorCode\":\"UNREGISTERED\"}]}}");
+            return;
+        }
+        if (device.startsWith("proxy404")) {
+            answer(exchange, 404, "<html>Not Found</html>"); // a 404 that is not FCM's verdict on the token
             return;
         }
         if (device.startsWith("flaky") && attempt == 1) {

@@ -78,6 +78,7 @@ public class Messages {
                 .setParameter(1, Math.min(senderId, recipientId)).setParameter(2, Math.max(senderId, recipientId))
                 .setParameter(3, senderId).setParameter(4, recipientId).setParameter(5, text).setParameter(6, path)
                 .setParameter(7, mediaType).setParameter(8, now).executeUpdate();
+        // the pair's newest message is this one: both users' rows are locked until the commit
         long id = ((Number) em.createNativeQuery("SELECT MAX(id) FROM messages WHERE sender_id = ?1 AND recipient_id = ?2")
                 .setParameter(1, senderId).setParameter(2, recipientId).getSingleResult()).longValue();
         touchChat(senderId, recipientId, now);

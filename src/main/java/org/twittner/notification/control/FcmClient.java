@@ -8,7 +8,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -91,8 +90,9 @@ public class FcmClient {
             return Result.SENT;
         }
         String error = answer.body();
-        if (answer.status() == 404 || error.contains("\"UNREGISTERED\"")) {
-            return Result.DEAD_TOKEN; // the app was uninstalled or the token replaced
+        if (error.contains("\"UNREGISTERED\"")) {
+            // FCM's own verdict, not any 404 (a wrong TWITTNER_FCM_URL must not delete every token)
+            return Result.DEAD_TOKEN;
         }
         if (answer.status() == 401 || answer.status() == 403) {
             forgetAccessToken();
@@ -171,14 +171,20 @@ public class FcmClient {
     private record Answer(int status, String body) {
     }
 
+    /**
+     * The answer, body included, within the push timeout: the body is read inside the timed
+     * future (a server that sends headers and then stalls cannot hold a lane), at most
+     * {@value #MAX_ANSWER_BYTES} bytes of it kept.
+     */
     private Answer call(HttpRequest request) throws IOException {
+        var pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<InputStream> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                    .get(config.pushTimeoutSeconds(), TimeUnit.SECONDS);
-            try (InputStream in = response.body()) {
-                return new Answer(response.statusCode(), new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8));
-            }
+            HttpResponse<byte[]> response = pending.get(config.pushTimeoutSeconds(), TimeUnit.SECONDS);
+            byte[] body = response.body();
+            return new Answer(response.statusCode(),
+                    new String(body, 0, Math.min(body.length, MAX_ANSWER_BYTES), StandardCharsets.UTF_8));
         } catch (TimeoutException | ExecutionException | IllegalArgumentException failed) {
+            pending.cancel(true);
             throw new IOException(request.uri().getHost() + ": " + failed, failed);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

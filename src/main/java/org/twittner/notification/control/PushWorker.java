@@ -10,6 +10,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,7 +66,9 @@ public class PushWorker {
         }
     }
 
+    /** No transaction around the run: each claim and settlement has its own, sends have none. */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void deliver(jakarta.ejb.Timer timer) {
         String worker = (String) timer.getInfo();
         try {
@@ -73,11 +77,21 @@ public class PushWorker {
                 if (claimed.isEmpty()) {
                     return;
                 }
-                deliveries.settle(claimed.get(), fcm.send(claimed.get().push()), worker);
+                deliveries.settle(claimed.get(), send(claimed.get().push()), worker);
             }
         } catch (RuntimeException failed) {
             // the next run goes on; a failure must not cancel the timer
             LOG.log(Level.WARNING, "push delivery failed; it goes on in " + config.pushPollSeconds() + " s", failed);
+        }
+    }
+
+    /** An unexpected failure of one push is a failed attempt (settled, retried later), not the end of the run. */
+    private FcmClient.Result send(FcmClient.Push push) {
+        try {
+            return fcm.send(push);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "push: a " + push.kind() + " push failed; tried again later", failed);
+            return FcmClient.Result.RETRY;
         }
     }
 }

@@ -120,18 +120,23 @@ public interface PushTests {
         Account follower = TestAccounts.create(api);
         String dead = FcmStandIn.deviceToken("dead");
         String alive = FcmStandIn.deviceToken("alive");
+        String proxied = FcmStandIn.deviceToken("proxy404");
         saveToken(api, user.token(), dead, "android");
         saveToken(api, secondDevice(api, user), alive, "android");
+        saveToken(api, secondDevice(api, user), proxied, "android");
 
         assertEquals(200, api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(user.id())).code());
         assertEquals(1, fcm.await(alive, 1, WAIT_SECONDS).size());
         long end = System.nanoTime() + WAIT_SECONDS * 1_000_000_000L;
-        while (Fixtures.number(api, "SELECT COUNT(*) FROM push_tokens WHERE user_id = ?", user.id()) > 1 && System.nanoTime() < end) {
+        while ((Fixtures.number(api, "SELECT COUNT(*) FROM push_tokens WHERE user_id = ?", user.id()) > 2
+                || fcm.attemptsFor(proxied) == 0) && System.nanoTime() < end) {
             Thread.sleep(100);
         }
-        assertEquals(1, Fixtures.number(api, "SELECT COUNT(*) FROM push_tokens WHERE user_id = ?", user.id()),
-                "the unregistered token is gone, the other device's stays");
+        assertEquals(2, Fixtures.number(api, "SELECT COUNT(*) FROM push_tokens WHERE user_id = ?", user.id()),
+                "the unregistered token is gone; the other devices' stay, a bare 404 is no verdict on a token");
+        assertEquals(0, Fixtures.number(api, "SELECT COUNT(*) FROM push_tokens WHERE user_id = ? AND token = ?", user.id(), dead));
         assertEquals(1, fcm.attemptsFor(dead), "tried once, not retried");
+        assertEquals(1, fcm.attemptsFor(proxied), "refused, not retried");
 
         assertEquals(200, api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(user.id())).code()); // off
         Account second = TestAccounts.create(api);
