@@ -6,8 +6,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Brings the database schema up to date (Flyway, {@code db/migration}) before the application
@@ -29,11 +33,17 @@ public class SchemaMigrator {
     @Resource(lookup = DATASOURCE)
     private DataSource dataSource;
 
+    /** Migrations that need Java (components contribute them as CDI beans; their versions fit among the SQL ones). */
+    @Inject
+    @Any
+    Instance<JavaMigration> javaMigrations;
+
     @PostConstruct
     void migrate() {
         Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(javaMigrations.stream().toArray(JavaMigration[]::new))
                 .load()
                 .migrate();
     }

@@ -1,6 +1,6 @@
 package org.twittner.platform;
 
-/** Numbered parameters for an SQL {@code IN (...)} list of native queries. */
+/** Pieces of native SQL built from values: numbered parameters of {@code IN (...)} lists, LIKE literals. */
 public final class SqlLists {
 
     private SqlLists() {
@@ -13,5 +13,10 @@ public final class SqlLists {
             list.append(i == 0 ? "?" : ", ?").append(i + first);
         }
         return list.toString();
+    }
+
+    /** A LIKE pattern's text with its wildcards taken literally: use with {@code ESCAPE '!'}. */
+    public static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -1,6 +1,7 @@
 package org.twittner.account.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Caller;
 import org.twittner.platform.Clock;
+import org.twittner.user.control.UserNamesChanged;
 import org.twittner.user.entity.User;
 
 /**
@@ -24,6 +26,9 @@ public class GeneralSettings {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<UserNamesChanged> namesChanged;
 
     public GeneralSettingsView update(Caller caller, GeneralSettingsForm form) {
         form.checkNamesAboutEmail();
@@ -47,6 +52,7 @@ public class GeneralSettings {
             // lost a race for the name or address to a concurrent call: the transaction rolls back with the answer
             throw newUsername ? usernameTaken() : emailTaken();
         }
+        namesChanged.fire(new UserNamesChanged(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName()));
         return GeneralSettingsView.of(user, clock.unixSeconds());
     }
 

@@ -109,7 +109,7 @@ public class Conversations {
     /** search_messages: the caller's messages with {@code otherId} that contain {@code query}, any case. */
     public Found search(long callerId, long otherId, String query, Window window) {
         requireReadable(callerId, otherId);
-        String pattern = "%" + likeEscaped(query.toLowerCase(java.util.Locale.ROOT)) + "%";
+        String pattern = "%" + SqlLists.likeLiteral(query.toLowerCase(java.util.Locale.ROOT)) + "%";
         List<MessageView> found = views(callerId, page(callerId, otherId, window, pattern));
         if (found.isEmpty()) {
             return new Found(found, 0);
@@ -174,11 +174,6 @@ public class Conversations {
                     own ? "right" : "left", path.isEmpty() ? "" : "TWTNR-IMG-" + created, path));
         }
         return views;
-    }
-
-    /** A LIKE pattern's text with its wildcards taken literally ('!' escapes). */
-    static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static long number(Object value) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.twittner.platform.SearchText;
 
 /**
  * Hashtag rows and their post counts, changed in the transaction that adds or deletes the posts.
@@ -32,9 +33,10 @@ public class Hashtags {
         Set<Long> ids = new TreeSet<>();
         for (Map.Entry<String, String> tag : new TreeMap<>(tags).entrySet()) {
             // a concurrent first use of the same tag waits on the unique key, then finds the row
-            em.createNativeQuery("INSERT INTO hashtags (tag, tag_key, posts, last_used_at) VALUES (?1, ?2, 0, ?3)"
+            em.createNativeQuery("INSERT INTO hashtags (tag, tag_key, search_key, posts, last_used_at) VALUES (?1, ?2, ?4, 0, ?3)"
                             + " ON DUPLICATE KEY UPDATE last_used_at = ?3")
-                    .setParameter(1, tag.getValue()).setParameter(2, tag.getKey()).setParameter(3, now).executeUpdate();
+                    .setParameter(1, tag.getValue()).setParameter(2, tag.getKey()).setParameter(3, now)
+                    .setParameter(4, searchKey(tag.getValue())).executeUpdate();
             // read committed (the pools' isolation) sees a row a concurrent first use just committed
             ids.add(((Number) em.createNativeQuery("SELECT id FROM hashtags WHERE tag_key = ?1")
                     .setParameter(1, tag.getKey()).getSingleResult()).longValue());
@@ -46,6 +48,13 @@ public class Hashtags {
         em.createNativeQuery("UPDATE hashtags SET posts = posts + 1 WHERE id IN (" + in + ")").executeUpdate();
         em.createNativeQuery("INSERT INTO post_hashtags (post_id, hashtag_id) SELECT ?1, id FROM hashtags WHERE id IN (" + in + ")")
                 .setParameter(1, postId).executeUpdate();
+    }
+
+    /** The tag as search_hashtags compares it (folded, within its column's 100 characters). */
+    public static String searchKey(String tag) {
+        String folded = SearchText.fold(tag);
+        return folded.codePointCount(0, folded.length()) <= PostText.MAX_TAG_CHARACTERS ? folded
+                : folded.substring(0, folded.offsetByCodePoints(0, PostText.MAX_TAG_CHARACTERS));
     }
 
     /** Lowers the counts of the tags of posts about to be deleted (their links go with them). */

@@ -1,16 +1,21 @@
 package org.twittner.session.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.twittner.platform.Caller;
+import org.twittner.user.control.UserNamesChanged;
 import org.twittner.user.entity.User;
 
 /** The account rows behind sign-up and login, each call one short transaction. */
 @Stateless
 public class AccountStore {
+
+    @Inject
+    Event<UserNamesChanged> namesChanged;
 
     @PersistenceContext
     EntityManager em;
@@ -40,6 +45,7 @@ public class AccountStore {
     public long create(User user) {
         em.persist(user);
         em.flush();
+        namesChanged.fire(new UserNamesChanged(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName()));
         return user.getId();
     }
 

@@ -4,10 +4,10 @@ package org.twittner.social.control;
  * One row of fetch_followers, fetch_following, follow_requests and fetch_likes (contract README
  * §2.5). Null components are left out: follow_requests has no followers or caller flags, only
  * the follower lists have follow_privacy and follow_requested, only requests pending_req.
- * {@code email} is "" unless the row is the caller (the reference exposes everyone's).
+ * search_people has no offset_id. {@code email} is "" unless the row is the caller (the reference exposes everyone's).
  */
 public record UserListItem(
-        long offsetId,
+        Long offsetId,
         long id,
         String about,
         Integer followers,

@@ -28,8 +28,8 @@ public class UserLists {
     public static final String UNKNOWN_USER = "User with this ID does not exist";
     public static final String NOT_VIEWABLE = "This profile data is not available for viewing";
 
-    /** How a list shows its rows (which keys it carries). */
-    public enum Style { FOLLOWS, LIKES, REQUESTS }
+    /** How a list shows its rows (which keys it carries): SEARCH is FOLLOWS without the cursor. */
+    public enum Style { FOLLOWS, LIKES, REQUESTS, SEARCH }
 
     /** A row of a page: its cursor and the user it shows. */
     public record Row(long offsetId, long userId) {
@@ -101,15 +101,16 @@ public class UserLists {
             }
             boolean self = entry.userId() == viewerId;
             boolean requests = style == Style.REQUESTS;
+            boolean follows = style == Style.FOLLOWS || style == Style.SEARCH;
             String first = (String) u[7];
             String last = (String) u[8];
-            items.add(new UserListItem(entry.offsetId(), entry.userId(), (String) u[1],
+            items.add(new UserListItem(style == Style.SEARCH ? null : entry.offsetId(), entry.userId(), (String) u[1],
                     requests ? null : (int) number(u[2]), (int) number(u[3]), views.avatarUrl((String) u[4]),
                     UnixTime.listTime(number(u[5])), "@" + u[6], first, last, self ? (String) u[13] : "",
-                    Long.toString(number(u[9])), style == Style.FOLLOWS ? (String) u[10] : null,
+                    Long.toString(number(u[9])), follows ? (String) u[10] : null,
                     (first + " " + last).strip(), site + "/@" + u[6],
                     requests ? null : number(u[11]) > 0,
-                    style == Style.FOLLOWS ? number(u[12]) > 0 : null,
+                    follows ? number(u[12]) > 0 : null,
                     requests ? null : self,
                     requests ? Boolean.TRUE : null));
         }

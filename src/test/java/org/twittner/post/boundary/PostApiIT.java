@@ -43,6 +43,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.search.boundary.SearchTests;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.FilePart;
 import org.twittner.testing.ApiClient.Reply;
@@ -54,13 +55,14 @@ import org.twittner.testing.TestImages;
 import org.twittner.testing.Wire;
 
 /**
- * Posts, threads, feeds and profile tabs over HTTP, as the apps call them. Follows, blocks and
+ * Posts, threads, feeds and profile tabs over HTTP, as the apps call them; its deployment also
+ * runs the searches ({@link SearchTests}). Follows, blocks and
  * likes have no endpoint yet: {@link Fixtures} writes those rows, and reads counters back to
  * compare them with the rows they count.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PostApiIT {
+class PostApiIT implements SearchTests {
 
     static final Map<String, Wire.Type> POST = shape(
             "id", NUMBER, "user_id", NUMBER, "text", STRING, "type", STRING, "replys_count", STRING,
@@ -81,7 +83,8 @@ class PostApiIT {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
                 .addPackage(ApiClient.class.getPackage())
-                .addClass(PostApiIT.class);
+                .addClass(PostApiIT.class)
+                .addClass(SearchTests.class);
     }
 
     @ArquillianResource
@@ -90,6 +93,11 @@ class PostApiIT {
     ApiClient api;
     Account alice;
     Account bob;
+
+    @Override
+    public ApiClient api() {
+        return api;
+    }
 
     @BeforeEach
     void twoUsers() {

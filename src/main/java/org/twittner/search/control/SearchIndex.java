@@ -1,0 +1,80 @@
+package org.twittner.search.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.twittner.platform.SearchText;
+import org.twittner.post.control.PostPublished;
+import org.twittner.user.control.UserNamesChanged;
+
+/**
+ * Keeps the search terms (V10) in step with what they index, in the transaction that changes
+ * it: a published top-level post, an account's names. Deletes need nothing here: the terms go
+ * with their post or account (ON DELETE CASCADE).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class SearchIndex {
+
+    /** Rows per INSERT statement. */
+    private static final int ROWS_PER_INSERT = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void postPublished(@Observes PostPublished post) {
+        if (post.parentId() != 0) {
+            return; // replies are not searched (as in the reference)
+        }
+        String text = (String) em.createNativeQuery("SELECT text FROM posts WHERE id = ?1")
+                .setParameter(1, post.postId()).getSingleResult();
+        insert("post_search_terms", "post_id", post.postId(), SearchText.terms(text));
+    }
+
+    public void namesChanged(@Observes UserNamesChanged names) {
+        em.createNativeQuery("DELETE FROM user_search_terms WHERE user_id = ?1").setParameter(1, names.userId())
+                .executeUpdate();
+        insert("user_search_terms", "user_id", names.userId(),
+                peopleTerms(names.username(), names.firstName(), names.lastName()));
+    }
+
+    /** What finds a person: the username, whole and in its '_'-separated parts, and the words of both names. */
+    public static Set<String> peopleTerms(String username, String firstName, String lastName) {
+        Set<String> terms = new LinkedHashSet<>(SearchText.terms(username));
+        for (String part : SearchText.fold(username).split("_")) {
+            terms.addAll(SearchText.terms(part));
+        }
+        terms.addAll(SearchText.terms(firstName == null ? "" : firstName));
+        terms.addAll(SearchText.terms(lastName == null ? "" : lastName));
+        return terms;
+    }
+
+    /**
+     * Adds (term, id) rows. Two terms the database's collation takes as one (utf8mb4_unicode_ci:
+     * "ß" and "ss") are one row: the duplicate is skipped.
+     */
+    private void insert(String table, String idColumn, long id, Set<String> terms) {
+        List<String> all = new ArrayList<>(terms);
+        for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (term, ").append(idColumn)
+                    .append(") VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?").append(i + 2).append(", ?1)");
+            }
+            sql.append(" ON DUPLICATE KEY UPDATE term = term");
+            var insert = em.createNativeQuery(sql.toString()).setParameter(1, id);
+            for (int i = 0; i < chunk.size(); i++) {
+                insert.setParameter(i + 2, chunk.get(i));
+            }
+            insert.executeUpdate();
+        }
+    }
+}
