@@ -49,7 +49,7 @@ public class PostResource {
         Caller caller = call.requireCaller();
         var form = PublishForm.read(call.params());
         Publishing.Published published = Deadlocks.retry(() -> publishing.publish(caller.userId(), form));
-        return Envelope.ok("Post published successfully", cards.one(caller.userId(), published.postId()))
+        return Envelope.ok("Post published successfully", cards.one(caller.userId(), published.postId(), published.createdAt()))
                 .with(published.reply() ? "replys_total" : "posts_total", published.total());
     }
 

@@ -52,9 +52,7 @@ public class Hashtags {
 
     /** The tag as search_hashtags compares it (folded, within its column's 100 characters). */
     public static String searchKey(String tag) {
-        String folded = SearchText.fold(tag);
-        return folded.codePointCount(0, folded.length()) <= PostText.MAX_TAG_CHARACTERS ? folded
-                : folded.substring(0, folded.offsetByCodePoints(0, PostText.MAX_TAG_CHARACTERS));
+        return SearchText.fold(tag, PostText.MAX_TAG_CHARACTERS);
     }
 
     /** Lowers the counts of the tags of posts about to be deleted (their links go with them). */

@@ -59,8 +59,15 @@ public class PostCards {
 
     /** One post's card (the post id is its cursor), or null when it is gone. */
     public PostCard one(long viewerId, long postId) {
-        List<PostCard> cards = of(viewerId, List.of(TimelineEntry.ofPost(postId)));
-        return cards.isEmpty() ? null : cards.get(0);
+        return one(viewerId, postId, clock.unixSeconds());
+    }
+
+    /**
+     * One post's card with its time told as of {@code now}: publish_post passes the moment it
+     * stored, so that its answer says "just now" even when the second turns meanwhile.
+     */
+    public PostCard one(long viewerId, long postId, long now) {
+        return build(viewerId, List.of(postId), now).get(postId);
     }
 
     /** The cards of a page, in its order; entries whose post is gone meanwhile are left out. */
@@ -69,7 +76,7 @@ public class PostCards {
             return List.of();
         }
         Set<Long> ids = entries.stream().map(TimelineEntry::postId).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<Long, PostCard> cards = build(viewerId, ids);
+        Map<Long, PostCard> cards = build(viewerId, ids, clock.unixSeconds());
         Map<Long, PostCard.Reposter> reposters = reposters(entries);
         List<PostCard> page = new ArrayList<>(entries.size());
         for (TimelineEntry entry : entries) {
@@ -125,7 +132,7 @@ public class PostCards {
                 .toList();
     }
 
-    private Map<Long, PostCard> build(long viewerId, Collection<Long> ids) {
+    private Map<Long, PostCard> build(long viewerId, Collection<Long> ids, long now) {
         String in = idList(ids);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT p.id, p.user_id, p.thread_id, p.type, p.text, p.og_data,"
@@ -144,7 +151,6 @@ public class PostCards {
         Map<Long, List<Object[]>> options = anyPoll ? pollOptions(in) : Map.of();
         ViewerFlags.Flags done = viewerId == 0 || flags.isUnsatisfied()
                 ? ViewerFlags.Flags.NONE : flags.get().of(viewerId, ids);
-        long now = clock.unixSeconds();
         String site = config.publicUrl();
         Map<Long, PostCard> cards = new HashMap<>();
         for (Object[] row : rows) {

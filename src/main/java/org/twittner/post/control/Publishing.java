@@ -23,8 +23,8 @@ import org.twittner.user.entity.User;
 @Stateless
 public class Publishing {
 
-    /** A new post's id and the counter the answer carries: posts_total, or replys_total for a reply. */
-    public record Published(long postId, boolean reply, long total) {
+    /** A new post's id, when it was stored, and the counter the answer carries: posts_total, or replys_total for a reply. */
+    public record Published(long postId, long createdAt, boolean reply, long total) {
     }
 
     @PersistenceContext
@@ -92,7 +92,7 @@ public class Publishing {
         mention(id, authorId, PostText.mentions(form.text()));
         published.fire(new PostPublished(id, authorId, form.threadId(), parentAuthor));
         if (reply) {
-            return new Published(id, true, count("SELECT replys_count FROM posts WHERE id = ?1", form.threadId()));
+            return new Published(id, now, true, count("SELECT replys_count FROM posts WHERE id = ?1", form.threadId()));
         }
         em.createNativeQuery("INSERT INTO timeline (user_id, post_id, kind, has_media, author_id, author_public, created_at)"
                         + " SELECT ?1, ?2, 'post', ?3, ?1, CASE WHEN profile_privacy = 'everyone' THEN 1 ELSE 0 END, ?4"
@@ -101,7 +101,7 @@ public class Publishing {
                 .setParameter(4, now).executeUpdate();
         em.createNativeQuery("UPDATE users SET post_count = post_count + 1 WHERE id = ?1")
                 .setParameter(1, authorId).executeUpdate();
-        return new Published(id, false, count("SELECT post_count FROM users WHERE id = ?1", authorId));
+        return new Published(id, now, false, count("SELECT post_count FROM users WHERE id = ?1", authorId));
     }
 
     /**
