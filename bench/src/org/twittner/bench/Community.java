@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.twittner.platform.SearchText;
 
 /**
  * Loads a synthetic community into an empty MySQL/MariaDB database that already has the
@@ -431,9 +432,12 @@ public final class Community {
         SplittableRandom rnd = new SplittableRandom(seed * 1_000_003 + 3);
         try (Batch b = new Batch(db, "INSERT INTO users (id, username, username_key, email, email_key, password_hash,"
                 + " first_name, last_name, post_count, follower_count, following_count, joined_at, last_active_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                Batch terms = new Batch(db, "INSERT INTO user_search_terms (term, user_id) VALUES (?, ?)")) {
             for (int u = 1; u <= users; u++) {
                 String name = username(u);
+                String first = FIRST[rnd.nextInt(FIRST.length)];
+                String last = LAST[rnd.nextInt(LAST.length)];
                 String email = name + "@example.com";
                 PreparedStatement p = b.ps;
                 p.setLong(1, u);
@@ -442,14 +446,20 @@ public final class Community {
                 p.setString(4, email);
                 p.setString(5, email.toLowerCase(Locale.ROOT));
                 p.setString(6, PASSWORD_HASH);
-                p.setString(7, FIRST[rnd.nextInt(FIRST.length)]);
-                p.setString(8, LAST[rnd.nextInt(LAST.length)]);
+                p.setString(7, first);
+                p.setString(8, last);
                 p.setInt(9, postCount[u]);
                 p.setInt(10, followerCount[u]);
                 p.setInt(11, followOffsets[u] - followOffsets[u - 1]);
                 p.setLong(12, joinedAt[u]);
                 p.setLong(13, now - rnd.nextLong(30 * DAY));
                 b.add();
+                // the server's own terms (platform.SearchText, from target/classes), as sign-up writes them
+                for (String term : SearchText.nameTerms(name, first, last)) {
+                    terms.ps.setString(1, term);
+                    terms.ps.setLong(2, u);
+                    terms.add();
+                }
             }
         }
     }
@@ -477,7 +487,8 @@ public final class Community {
         SplittableRandom rnd = new SplittableRandom(seed * 1_000_003 + 5);
         StringBuilder text = new StringBuilder(400);
         try (Batch b = new Batch(db, "INSERT INTO posts (id, user_id, thread_id, type, text, replys_count, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                Batch terms = new Batch(db, "INSERT INTO post_search_terms (term, post_id) VALUES (?, ?)")) {
             for (int id = 1; id <= postTotal; id++) {
                 text.setLength(0);
                 if (postHasText[id - 1]) {
@@ -500,6 +511,13 @@ public final class Community {
                 b.ps.setInt(6, replyCount[id]);
                 b.ps.setLong(7, createdAt(id));
                 b.add();
+                if (postParent[id - 1] == 0) { // top-level posts are searched, as publish_post indexes them
+                    for (String term : SearchText.terms(text.toString())) {
+                        terms.ps.setString(1, term);
+                        terms.ps.setLong(2, id);
+                        terms.add();
+                    }
+                }
             }
         }
     }
@@ -596,7 +614,8 @@ public final class Community {
                 byId[tagId[t]] = t;
             }
         }
-        try (Batch b = new Batch(db, "INSERT INTO hashtags (id, tag, tag_key, posts, last_used_at) VALUES (?, ?, ?, ?, ?)")) {
+        try (Batch b = new Batch(db, "INSERT INTO hashtags (id, tag, tag_key, posts, last_used_at, search_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int id = 1; id <= next; id++) {
                 int t = byId[id];
                 b.ps.setLong(1, id);
@@ -604,6 +623,7 @@ public final class Community {
                 b.ps.setString(3, tagText(t).toLowerCase(Locale.ROOT));
                 b.ps.setInt(4, tagPosts[t]);
                 b.ps.setLong(5, tagLastUsed[t]);
+                b.ps.setString(6, SearchText.fold(tagText(t), 100));
                 b.add();
             }
         }

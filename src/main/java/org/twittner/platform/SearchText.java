@@ -65,7 +65,25 @@ public final class SearchText {
         return new ArrayList<>(terms(query));
     }
 
-    /** Folded text (see the class comment): what hashtag and name keys compare by. */
+    /** What finds a person: the username, whole and in its '_'-separated parts, and the words of both names. */
+    public static Set<String> nameTerms(String username, String firstName, String lastName) {
+        Set<String> terms = new LinkedHashSet<>(terms(username));
+        for (String part : fold(username).split("_")) {
+            terms.addAll(terms(part));
+        }
+        terms.addAll(terms(firstName == null ? "" : firstName));
+        terms.addAll(terms(lastName == null ? "" : lastName));
+        return terms;
+    }
+
+    /** Folded text cut to {@code maxCharacters} (a column's size): hashtags' search key. */
+    public static String fold(String text, int maxCharacters) {
+        String folded = fold(text);
+        return folded.codePointCount(0, folded.length()) <= maxCharacters ? folded
+                : folded.substring(0, folded.offsetByCodePoints(0, maxCharacters));
+    }
+
+    /** Folded text (see the class comment). */
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.twittner.platform.SearchText;
@@ -42,18 +41,7 @@ public class SearchIndex {
         em.createNativeQuery("DELETE FROM user_search_terms WHERE user_id = ?1").setParameter(1, names.userId())
                 .executeUpdate();
         insert("user_search_terms", "user_id", names.userId(),
-                peopleTerms(names.username(), names.firstName(), names.lastName()));
-    }
-
-    /** What finds a person: the username, whole and in its '_'-separated parts, and the words of both names. */
-    public static Set<String> peopleTerms(String username, String firstName, String lastName) {
-        Set<String> terms = new LinkedHashSet<>(SearchText.terms(username));
-        for (String part : SearchText.fold(username).split("_")) {
-            terms.addAll(SearchText.terms(part));
-        }
-        terms.addAll(SearchText.terms(firstName == null ? "" : firstName));
-        terms.addAll(SearchText.terms(lastName == null ? "" : lastName));
-        return terms;
+                SearchText.nameTerms(names.username(), names.firstName(), names.lastName()));
     }
 
     /**

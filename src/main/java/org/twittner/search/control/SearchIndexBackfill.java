@@ -60,7 +60,7 @@ public class SearchIndexBackfill implements JavaMigration {
         inBatches(db, "SELECT id, username, first_name, last_name FROM users WHERE id > ? ORDER BY id LIMIT " + BATCH,
                 "INSERT INTO user_search_terms (term, user_id) VALUES (?, ?) ON DUPLICATE KEY UPDATE term = term",
                 (row, insert) -> terms(row.getLong(1),
-                        SearchIndex.peopleTerms(row.getString(2), row.getString(3), row.getString(4)), insert));
+                        SearchText.nameTerms(row.getString(2), row.getString(3), row.getString(4)), insert));
     }
 
     private static void hashtags(Connection db) throws SQLException {
