@@ -15,9 +15,11 @@
 #   RELOAD=1      drop BENCH_DB, recreate it and load anew (otherwise a loaded database is kept)
 #   SEED          the community's seed, 1
 #   ENDPOINTS     a subset of: profile feeds thread_data profile_posts fetch_followers like_post
+#                 search_posts search_people search_hashtags
 #                 (feeds also runs the heavy and the typical user alone; fetch_followers reads star's
 #                 followers, page 1 and page 100; like_post toggles likes on the sampled posts, then
-#                 all on one post)
+#                 all on one post; the searches rotate through bench/wrk-feed.lua's queries: common words
+#                 alone and together, hashtags, names and username prefixes)
 # The schema is made by the server (Flyway at deploy), so the WAR is built when the database has
 # no schema yet and for the http step. Files: bench/out/feed-$BENCH_DB/ (tokens, samples, server log).
 run_seconds=$SECONDS # bash's own SECONDS counter goes on from the value it is given
@@ -66,8 +68,9 @@ connector() {
   fi
   echo "$jar"
 }
-community() {
-  java -Xmx1g -cp "$(connector)" bench/src/org/twittner/bench/Community.java --users "$users" --seed "$seed" \
+community() { # the loader writes search terms with the server's own platform.SearchText: built first
+  build
+  java -Xmx1g -cp "$(connector):target/classes" bench/src/org/twittner/bench/Community.java --users "$users" --seed "$seed" \
     --url "$jdbc" --user "$dbuser" --password "$dbpass" --out "$out" "$@"
 }
 
@@ -174,7 +177,7 @@ fi
 if has http; then
   start_server
   base="http://127.0.0.1:$port/mobile_api"
-  endpoints="${ENDPOINTS:-profile feeds thread_data profile_posts fetch_followers like_post}"
+  endpoints="${ENDPOINTS:-profile feeds thread_data profile_posts fetch_followers like_post search_posts search_people search_hashtags}"
   # feeds' next pages: each signed-in user's first page, its last offset_id (first 200 users)
   : >"$out/offsets.txt"
   if [[ " $endpoints " == *" feeds "* ]]; then

@@ -1,6 +1,7 @@
 -- wrk script for bench/feed.sh: GET requests for one endpoint on the loaded community, every
--- answer's body checked ("code":200), one RESULT line at the end.
---   ENDPOINT    profile | feeds | thread_data | profile_posts | fetch_followers | like_post
+-- answer's body checked ("code":200; searches may also answer 204), one RESULT line at the end.
+--   ENDPOINT    profile | feeds | thread_data | profile_posts | fetch_followers | like_post |
+--               search_posts | search_people | search_hashtags
 --   TOKENS      "<userId> <token> <username>" per line: heavy first, typical second, then others
 --   FEED_USER   all (default: the sessions after the first two) | heavy | typical
 --   THREADS     post ids with replies, one a line (thread_data)
@@ -11,6 +12,7 @@
 --   STAR        fetch_followers: whose followers are read (the user with 50,000 followers)
 --   FOLLOWERS_OFFSET  fetch_followers: the offset sent (empty: page 1)
 --   LIKE_POST   like_post: the one post every like toggles (empty: a post of THREADS per request)
+--   SEARCH      search_*: one query only (empty: each request the next of the endpoint's list below)
 local endpoint = os.getenv("ENDPOINT")
 local who = os.getenv("FEED_USER") or "all"
 local page_size = os.getenv("PAGE_SIZE") or "20"
@@ -48,6 +50,21 @@ local like_post = os.getenv("LIKE_POST") or ""
 local form = { ["Content-Type"] = "application/x-www-form-urlencoded" }
 local post_users = lines(os.getenv("POST_USERS"))
 
+-- Queries on Community.java's vocabulary: each of its ~100 words is in about 15 % of the posts,
+-- so one word matches ~150,000 posts, two ~20,000, three ~3,000; tags with a number are rare.
+local queries = {
+  search_posts = { "coffee", "Morning", "coffee morning", "java code release", "#Coffee", "café",
+    "weekend friends family", "Coffee12", "#Bug7", "music zzzz", "amazing", "love the city" },
+  search_people = { "Maria", "Smith", "anna", "Müller", "muller", "u123", "u4", "@star", "Emma Garcia", "heavy",
+    "Chen", "zo" },
+  search_hashtags = { "cof", "#Coffee", "m", "java", "Bug1", "tr", "photo", "amaz", "zzz", "a" },
+}
+local search = os.getenv("SEARCH") or ""
+
+local function encode(text)
+  return (text:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
 local counter = 0
 failures = 0
 -- set by setup() in each thread's state, so that the threads start at different users
@@ -67,7 +84,11 @@ function request()
     return wrk.format("GET", path)
   end
   local user = users[k % #users + 1]
-  if endpoint == "fetch_followers" then
+  if queries[endpoint] then
+    local list = queries[endpoint]
+    local query = search ~= "" and search or list[k % #list + 1]
+    return wrk.format("GET", wrk.path .. "?query=" .. encode(query) .. "&page_size=20&session_id=" .. user.token)
+  elseif endpoint == "fetch_followers" then
     local path = wrk.path .. "?user_id=" .. star .. "&session_id=" .. user.token
     if followers_offset ~= "" then
       path = path .. "&offset=" .. followers_offset
@@ -87,8 +108,11 @@ function request()
   end
 end
 
+-- a search that finds nothing answers code 204 "No data found", as the contract says
+local empty_ok = queries[endpoint] ~= nil
+
 function response(status, headers, body)
-  if status ~= 200 or not body:find('"code":200', 1, true) then
+  if status ~= 200 or not (body:find('"code":200', 1, true) or (empty_ok and body:find('"code":204', 1, true))) then
     failures = failures + 1
   end
 end

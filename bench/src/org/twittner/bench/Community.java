@@ -433,7 +433,7 @@ public final class Community {
         try (Batch b = new Batch(db, "INSERT INTO users (id, username, username_key, email, email_key, password_hash,"
                 + " first_name, last_name, post_count, follower_count, following_count, joined_at, last_active_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                Batch terms = new Batch(db, "INSERT INTO user_search_terms (term, user_id) VALUES (?, ?)")) {
+                Batch terms = new Batch(db, "INSERT INTO user_search_terms (term, user_id, followers) VALUES (?, ?, ?)")) {
             for (int u = 1; u <= users; u++) {
                 String name = username(u);
                 String first = FIRST[rnd.nextInt(FIRST.length)];
@@ -458,6 +458,7 @@ public final class Community {
                 for (String term : SearchText.nameTerms(name, first, last)) {
                     terms.ps.setString(1, term);
                     terms.ps.setLong(2, u);
+                    terms.ps.setInt(3, followerCount[u]);
                     terms.add();
                 }
             }

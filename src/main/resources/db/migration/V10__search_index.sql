@@ -13,10 +13,13 @@ CREATE TABLE post_search_terms (
 );
 CREATE INDEX ix_post_search_terms_post ON post_search_terms (post_id);
 
--- Usernames (whole and split at '_'), first and last names.
+-- Usernames (whole and split at '_'), first and last names, of the accounts search may show
+-- (search_visibility on). followers is a copy of users.follower_count, written with it, so that a
+-- term's matches come in search_people's order from this table alone.
 CREATE TABLE user_search_terms (
-  term    VARCHAR(64) NOT NULL,
-  user_id BIGINT      NOT NULL,
+  term      VARCHAR(64) NOT NULL,
+  user_id   BIGINT      NOT NULL,
+  followers INT         NOT NULL DEFAULT 0,
   PRIMARY KEY (term, user_id),
   CONSTRAINT fk_user_search_terms_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );

@@ -10,7 +10,7 @@ import jakarta.persistence.PersistenceException;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Caller;
 import org.twittner.platform.Clock;
-import org.twittner.user.control.UserNamesChanged;
+import org.twittner.user.control.UserSearchEntryChanged;
 import org.twittner.user.entity.User;
 
 /**
@@ -28,7 +28,7 @@ public class GeneralSettings {
     Clock clock;
 
     @Inject
-    Event<UserNamesChanged> namesChanged;
+    Event<UserSearchEntryChanged> searchEntryChanged;
 
     public GeneralSettingsView update(Caller caller, GeneralSettingsForm form) {
         form.checkNamesAboutEmail();
@@ -52,7 +52,7 @@ public class GeneralSettings {
             // lost a race for the name or address to a concurrent call: the transaction rolls back with the answer
             throw newUsername ? usernameTaken() : emailTaken();
         }
-        namesChanged.fire(new UserNamesChanged(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName()));
+        searchEntryChanged.fire(new UserSearchEntryChanged(user.getId()));
         return GeneralSettingsView.of(user, clock.unixSeconds());
     }
 

@@ -9,12 +9,14 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Set;
 import org.twittner.platform.ApiException;
 import org.twittner.user.control.ProfileVisibilityChanged;
+import org.twittner.user.control.UserSearchEntryChanged;
 import org.twittner.user.entity.User;
 
 /**
  * get_priv_settings and set_priv_settings. The four settings are written together; a change of
- * profile visibility is announced ({@link ProfileVisibilityChanged}) in the same transaction, so
- * what other components keep about the author changes with it.
+ * profile visibility ({@link ProfileVisibilityChanged}) or of search visibility
+ * ({@link UserSearchEntryChanged}) is announced in the same transaction, so what other components
+ * keep about the author changes with it.
  */
 @Stateless
 public class PrivacySettings {
@@ -32,6 +34,9 @@ public class PrivacySettings {
 
     @Inject
     Event<ProfileVisibilityChanged> visibilityChanged;
+
+    @Inject
+    Event<UserSearchEntryChanged> searchEntryChanged;
 
     public View get(long userId) {
         User user = em.find(User.class, userId);
@@ -52,11 +57,15 @@ public class PrivacySettings {
             throw ApiException.unauthorized();
         }
         boolean wasPublic = user.getProfilePrivacy().equals("everyone");
+        boolean wasSearchable = user.isSearchVisible();
         user.setPrivacy(value(profile), value(contact), value(follow), searchValue.equals("Y"));
         boolean isPublic = value(profile).equals("everyone");
+        em.flush();
         if (wasPublic != isPublic) {
-            em.flush();
             visibilityChanged.fire(new ProfileVisibilityChanged(userId, isPublic));
+        }
+        if (wasSearchable != user.isSearchVisible()) {
+            searchEntryChanged.fire(new UserSearchEntryChanged(userId));
         }
     }
 

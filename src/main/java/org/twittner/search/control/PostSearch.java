@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.twittner.platform.Page;
 import org.twittner.post.control.PostCard;
@@ -16,13 +17,22 @@ import org.twittner.social.control.Visibility;
  * post id (offset_id). A page walks one term's (term, post_id) key downwards from the cursor and
  * checks each post's other terms by key, its author's visibility to the viewer (blocks both
  * ways, followers-only profiles, hidden from search) and the viewer's reports, until the page
- * is full: the rarest term leads, so the walk is short.
+ * is full: the rarest term leads, so the walk is short, and it is bounded (see {@link #MAX_WINDOW}).
  */
 @Stateless
 public class PostSearch {
 
     /** How far the rarity of a term is counted when choosing the one that leads. */
     static final int RARITY_PROBE = 1000;
+
+    /**
+     * How many of the lead term's posts a page looks at: first, and at most. A page is cheap
+     * whatever the query (two words that each fill a sixth of the posts but never meet would
+     * otherwise walk all of them), at the price that a query whose words meet in fewer than
+     * one of 20,000 posts may end early.
+     */
+    static final int FIRST_WINDOW = 2_000;
+    static final int MAX_WINDOW = 20_000;
 
     @PersistenceContext
     EntityManager em;
@@ -36,16 +46,29 @@ public class PostSearch {
             return List.of();
         }
         String lead = rarest(terms);
+        List<String> others = terms.stream().filter(term -> !term.equals(lead)).toList();
+        // the first window fills most pages; a query whose terms seldom meet looks further, once
+        long floor = floor(lead, page.before(), FIRST_WINDOW);
+        List<Long> ids = new ArrayList<>(walk(viewerId, lead, others, page.before(), floor, page.size()));
+        if (ids.size() < page.size() && floor > 0) {
+            ids.addAll(walk(viewerId, lead, others, floor, floor(lead, page.before(), MAX_WINDOW),
+                    page.size() - ids.size()));
+        }
+        return cards.of(viewerId, ids.stream().map(TimelineEntry::ofPost).toList());
+    }
+
+    /**
+     * The matching posts the viewer may see among the lead term's posts with {@code floor <= id < before},
+     * newest first, at most {@code limit}.
+     */
+    private List<Long> walk(long viewerId, String lead, List<String> others, long before, long floor, int limit) {
         String v = Long.toString(viewerId);
         StringBuilder sql = new StringBuilder("SELECT t.post_id FROM post_search_terms t JOIN posts p ON p.id = t.post_id"
-                + " JOIN users a ON a.id = p.user_id WHERE t.term = ?1 AND t.post_id < ?2");
-        int parameter = 3;
-        for (String term : terms) {
-            if (!term.equals(lead)) {
-                // a scalar count by key per walked row: MariaDB would otherwise materialise a semi-join
-                sql.append(" AND (SELECT COUNT(*) FROM post_search_terms x WHERE x.term = ?").append(parameter++)
-                        .append(" AND x.post_id = t.post_id) > 0");
-            }
+                + " JOIN users a ON a.id = p.user_id WHERE t.term = ?1 AND t.post_id < ?2 AND t.post_id >= ?3");
+        for (int i = 0; i < others.size(); i++) {
+            // a scalar count by key per walked row: MariaDB would otherwise materialise a semi-join
+            sql.append(" AND (SELECT COUNT(*) FROM post_search_terms x WHERE x.term = ?").append(i + 4)
+                    .append(" AND x.post_id = t.post_id) > 0");
         }
         sql.append(" AND (a.id = ").append(v).append(" OR a.search_visibility = 1) AND ")
                 .append(Visibility.authorVisible("a", viewerId));
@@ -53,17 +76,24 @@ public class PostSearch {
             sql.append(" AND (SELECT COUNT(*) FROM post_reports r WHERE r.user_id = ").append(v)
                     .append(" AND r.post_id = t.post_id) = 0");
         }
-        sql.append(" ORDER BY t.post_id DESC LIMIT ").append(page.size());
-        var select = em.createNativeQuery(sql.toString()).setParameter(1, lead).setParameter(2, page.before());
-        parameter = 3;
-        for (String term : terms) {
-            if (!term.equals(lead)) {
-                select.setParameter(parameter++, term);
-            }
+        sql.append(" ORDER BY t.post_id DESC LIMIT ").append(limit);
+        var select = em.createNativeQuery(sql.toString()).setParameter(1, lead).setParameter(2, before)
+                .setParameter(3, floor);
+        for (int i = 0; i < others.size(); i++) {
+            select.setParameter(i + 4, others.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object> ids = select.getResultList();
-        return cards.of(viewerId, ids.stream().map(id -> TimelineEntry.ofPost(((Number) id).longValue())).toList());
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** The id of the {@code window}-th post of the term below {@code before}, or 0 when it has fewer there. */
+    private long floor(String term, long before, int window) {
+        @SuppressWarnings("unchecked")
+        List<Object> id = em.createNativeQuery("SELECT post_id FROM post_search_terms WHERE term = ?1 AND post_id < ?2"
+                        + " ORDER BY post_id DESC LIMIT 1 OFFSET " + (window - 1))
+                .setParameter(1, term).setParameter(2, before).getResultList();
+        return id.isEmpty() ? 0 : ((Number) id.get(0)).longValue();
     }
 
     /** The term with the fewest posts, counted up to {@link #RARITY_PROBE} each (a bounded read of its key). */

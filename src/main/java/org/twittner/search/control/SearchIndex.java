@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Set;
 import org.twittner.platform.SearchText;
 import org.twittner.post.control.PostPublished;
-import org.twittner.user.control.UserNamesChanged;
+import org.twittner.social.control.FollowerCountChanged;
+import org.twittner.user.control.UserSearchEntryChanged;
 
 /**
  * Keeps the search terms (V10) in step with what they index, in the transaction that changes
- * it: a published top-level post, an account's names. Deletes need nothing here: the terms go
+ * it: a published top-level post; an account's names, search visibility (a hidden account has
+ * no terms) and follower count (people are ranked by it). Deletes need nothing here: the terms go
  * with their post or account (ON DELETE CASCADE).
  */
 @Stateless
@@ -34,33 +36,50 @@ public class SearchIndex {
         }
         String text = (String) em.createNativeQuery("SELECT text FROM posts WHERE id = ?1")
                 .setParameter(1, post.postId()).getSingleResult();
-        insert("post_search_terms", "post_id", post.postId(), SearchText.terms(text));
+        insert("post_search_terms", "post_id", post.postId(), null, SearchText.terms(text));
     }
 
-    public void namesChanged(@Observes UserNamesChanged names) {
-        em.createNativeQuery("DELETE FROM user_search_terms WHERE user_id = ?1").setParameter(1, names.userId())
+    /** An account's names or search visibility changed: its terms are made anew from its row. */
+    public void searchEntryChanged(@Observes UserSearchEntryChanged changed) {
+        em.createNativeQuery("DELETE FROM user_search_terms WHERE user_id = ?1").setParameter(1, changed.userId())
                 .executeUpdate();
-        insert("user_search_terms", "user_id", names.userId(),
-                SearchText.nameTerms(names.username(), names.firstName(), names.lastName()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> row = em.createNativeQuery("SELECT username, first_name, last_name, follower_count FROM users"
+                + " WHERE id = ?1 AND search_visibility = 1").setParameter(1, changed.userId()).getResultList();
+        if (!row.isEmpty()) {
+            Object[] user = row.get(0);
+            insert("user_search_terms", "user_id", changed.userId(), ((Number) user[3]).longValue(),
+                    SearchText.nameTerms((String) user[0], (String) user[1], (String) user[2]));
+        }
+    }
+
+    /** The ranking's copy of the follower count follows the counter, under the same row lock. */
+    public void followerCountChanged(@Observes FollowerCountChanged changed) {
+        em.createNativeQuery("UPDATE user_search_terms SET followers = (SELECT follower_count FROM users WHERE id = ?1)"
+                + " WHERE user_id = ?1").setParameter(1, changed.userId()).executeUpdate();
     }
 
     /**
      * Adds (term, id) rows. Two terms the database's collation takes as one (utf8mb4_unicode_ci:
      * "ß" and "ss") are one row: the duplicate is skipped.
      */
-    private void insert(String table, String idColumn, long id, Set<String> terms) {
+    private void insert(String table, String idColumn, long id, Long followers, Set<String> terms) {
         List<String> all = new ArrayList<>(terms);
         for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (term, ").append(idColumn)
-                    .append(") VALUES ");
+                    .append(followers == null ? "" : ", followers").append(") VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?").append(i + 2).append(", ?1)");
+                sql.append(i == 0 ? "" : ", ").append("(?").append(i + 3).append(", ?1")
+                        .append(followers == null ? "" : ", ?2").append(")");
             }
             sql.append(" ON DUPLICATE KEY UPDATE term = term");
             var insert = em.createNativeQuery(sql.toString()).setParameter(1, id);
+            if (followers != null) {
+                insert.setParameter(2, followers);
+            }
             for (int i = 0; i < chunk.size(); i++) {
-                insert.setParameter(i + 2, chunk.get(i));
+                insert.setParameter(i + 3, chunk.get(i));
             }
             insert.executeUpdate();
         }

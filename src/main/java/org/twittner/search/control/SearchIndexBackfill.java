@@ -57,10 +57,18 @@ public class SearchIndexBackfill implements JavaMigration {
     }
 
     private static void users(Connection db) throws SQLException {
-        inBatches(db, "SELECT id, username, first_name, last_name FROM users WHERE id > ? ORDER BY id LIMIT " + BATCH,
-                "INSERT INTO user_search_terms (term, user_id) VALUES (?, ?) ON DUPLICATE KEY UPDATE term = term",
-                (row, insert) -> terms(row.getLong(1),
-                        SearchText.nameTerms(row.getString(2), row.getString(3), row.getString(4)), insert));
+        inBatches(db, "SELECT id, username, first_name, last_name, follower_count FROM users"
+                        + " WHERE search_visibility = 1 AND id > ? ORDER BY id LIMIT " + BATCH,
+                "INSERT INTO user_search_terms (term, user_id, followers) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE term = term",
+                (row, insert) -> {
+                    for (String term : SearchText.nameTerms(row.getString(2), row.getString(3), row.getString(4))) {
+                        insert.setString(1, term);
+                        insert.setLong(2, row.getLong(1));
+                        insert.setInt(3, row.getInt(5));
+                        insert.addBatch();
+                    }
+                });
     }
 
     private static void hashtags(Connection db) throws SQLException {

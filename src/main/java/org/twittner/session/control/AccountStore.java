@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.twittner.platform.Caller;
-import org.twittner.user.control.UserNamesChanged;
+import org.twittner.user.control.UserSearchEntryChanged;
 import org.twittner.user.entity.User;
 
 /** The account rows behind sign-up and login, each call one short transaction. */
@@ -15,7 +15,7 @@ import org.twittner.user.entity.User;
 public class AccountStore {
 
     @Inject
-    Event<UserNamesChanged> namesChanged;
+    Event<UserSearchEntryChanged> searchEntryChanged;
 
     @PersistenceContext
     EntityManager em;
@@ -45,7 +45,7 @@ public class AccountStore {
     public long create(User user) {
         em.persist(user);
         em.flush();
-        namesChanged.fire(new UserNamesChanged(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName()));
+        searchEntryChanged.fire(new UserSearchEntryChanged(user.getId()));
         return user.getId();
     }
 

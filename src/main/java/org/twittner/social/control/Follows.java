@@ -37,6 +37,9 @@ public class Follows {
     @Inject
     Event<FollowChanged> changed;
 
+    @Inject
+    Event<FollowerCountChanged> followerCountChanged;
+
     /**
      * Follows {@code targetId}, or sends a request when they approve their followers; unfollows
      * or withdraws the request when there is one. Nobody follows themselves, an unknown account,
@@ -140,5 +143,6 @@ public class Follows {
                 .setParameter(1, delta).setParameter(2, followerId).executeUpdate();
         em.createNativeQuery("UPDATE users SET follower_count = follower_count + ?1 WHERE id = ?2")
                 .setParameter(1, delta).setParameter(2, followingId).executeUpdate();
+        followerCountChanged.fire(new FollowerCountChanged(followingId));
     }
 }

@@ -1,6 +1,8 @@
 package org.twittner.social.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -17,6 +19,9 @@ public class SocialAccountErasure implements AccountErasure {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Event<FollowerCountChanged> followerCountChanged;
+
     @Override
     public void eraseAccount(long userId) {
         lower("follower_count", "SELECT following_id FROM follows WHERE follower_id = ?1 AND status = ?2", userId);
@@ -30,6 +35,9 @@ public class SocialAccountErasure implements AccountErasure {
         for (Object other : others) {
             em.createNativeQuery("UPDATE users SET " + counter + " = " + counter + " - 1 WHERE id = ?1")
                     .setParameter(1, other).executeUpdate();
+            if (counter.equals("follower_count")) {
+                followerCountChanged.fire(new FollowerCountChanged(((Number) other).longValue()));
+            }
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.twittner.user.control;
 
 /**
- * An account got its names (sign-up) or changed them (gen_settings), fired in that
- * transaction: whatever finds people by name (search) updates itself before the commit.
+ * What finds an account changed: it was created (sign-up), changed its names (gen_settings) or
+ * was hidden from or shown to search (set_priv_settings). Fired in that transaction after the
+ * row is written, so that whatever finds people (search) reads the row and updates itself before
+ * the commit.
  */
-public record UserNamesChanged(long userId, String username, String firstName, String lastName) {
+public record UserSearchEntryChanged(long userId) {
 }

@@ -108,6 +108,32 @@ public interface SearchTests {
     }
 
     @Test
+    default void aPostUnderThousandsOfNewerPostsWithOneOfItsWordsEachIsStillFound() {
+        // both words are common (2,500 newer posts each) and meet only in the oldest post: the
+        // walk must look past its first window of 2,000 posts of the leading word
+        Account alice = TestAccounts.create(api());
+        String first = word();
+        String second = word();
+        long both = post(alice, first + " " + second);
+        try {
+            for (String w : List.of(first, second)) {
+                String values = String.join(",", java.util.Collections.nCopies(2_500, "(?, 0, 'text', 'filler', 1)"));
+                Fixtures.sql(api(), "INSERT INTO posts (user_id, thread_id, type, text, created_at) VALUES " + values,
+                        java.util.Collections.nCopies(2_500, alice.id()).toArray());
+                Fixtures.sql(api(), "INSERT INTO post_search_terms (term, post_id) SELECT ?, id FROM posts"
+                        + " WHERE user_id = ? AND text = 'filler' AND id > ?"
+                        + " AND id NOT IN (SELECT post_id FROM post_search_terms WHERE post_id > ?)", w, alice.id(), both, both);
+            }
+            assertEquals(5_000, Fixtures.number(api(), "SELECT COUNT(*) FROM post_search_terms WHERE term IN (?, ?)"
+                    + " AND post_id > ?", first, second, both));
+            assertEquals(List.of(both), ids(api().get("search_posts", "query", second + " " + first)));
+            assertEquals(List.of(both), ids(search(alice, "search_posts", first + " " + second)));
+        } finally {
+            Fixtures.sql(api(), "DELETE FROM posts WHERE user_id = ? AND text = 'filler'", alice.id());
+        }
+    }
+
+    @Test
     default void nobodyFindsPostsThatPrivacyBlocksReportsOrDeletesHide() {
         String w = word();
         Account reader = TestAccounts.create(api());
@@ -198,6 +224,38 @@ public interface SearchTests {
     }
 
     @Test
+    default void peopleRankFollowsFollowerCountsAsFollowsBlocksAndDeletionsChangeThem() {
+        String w = word();
+        Account a = named(TestAccounts.create(api()), "Rank", "Ranked" + w);
+        Account b = named(TestAccounts.create(api()), "Rank", "Ranked" + w);
+        Account f1 = TestAccounts.create(api());
+        Account f2 = TestAccounts.create(api());
+        Account f3 = TestAccounts.create(api());
+        Account f4 = TestAccounts.create(api());
+        assertEquals(List.of(b.id(), a.id()), ranked(w), "equals: the newest account first");
+        follow(f1, a);
+        assertEquals(List.of(a.id(), b.id()), ranked(w), "a 1, b 0");
+        follow(f2, b);
+        follow(f3, b);
+        assertEquals(List.of(b.id(), a.id()), ranked(w), "a 1, b 2");
+        assertDone(api().postForm("block_user", "session_id", b.token(), "user_id", Long.toString(f2.id())),
+                "User profile blocked successfully");
+        follow(f4, a);
+        assertEquals(List.of(a.id(), b.id()), ranked(w), "a 2, b 1: the block ended f2's follow");
+        assertEquals(200, api().postForm("delete_account", "session_id", f1.token(), "password", TestAccounts.PASSWORD).code());
+        assertEquals(List.of(b.id(), a.id()), ranked(w), "a 1, b 1: f1's account is gone");
+        follow(f4, a); // unfollows
+        assertEquals(List.of(b.id(), a.id()), ranked(w), "a 0, b 1");
+
+        // hidden from search: no terms; shown again: found again, with its count
+        privacy(b, "everyone", "N");
+        assertEquals(List.of(a.id()), ranked(w));
+        assertEquals(0, Fixtures.number(api(), "select count(*) from user_search_terms where user_id = ?", b.id()));
+        privacy(b, "everyone", "Y");
+        assertEquals(List.of(b.id(), a.id()), ranked(w));
+    }
+
+    @Test
     default void hashtagsAreFoundByTheirBeginningMostUsedFirst() {
         Account alice = TestAccounts.create(api());
         String w = word();
@@ -275,6 +333,15 @@ public interface SearchTests {
         all[3] = query;
         System.arraycopy(more, 0, all, 4, more.length);
         return api().get(endpoint, all);
+    }
+
+    private List<Long> ranked(String w) {
+        return ids(api().get("search_people", "query", "ranked" + w));
+    }
+
+    private void follow(Account follower, Account followed) {
+        assertEquals(200, api().postForm("follow", "session_id", follower.token(), "user_id",
+                Long.toString(followed.id())).code());
     }
 
     private void privacy(Account user, String profile, String search) {
