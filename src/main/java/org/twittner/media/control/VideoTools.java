@@ -2,7 +2,6 @@ package org.twittner.media.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -25,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.twittner.platform.JsonParts;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -218,7 +218,7 @@ public class VideoTools {
         if (result.outTruncated) {
             throw new VideoRejected("ffprobe described it in over " + MAX_JSON_BYTES + " bytes");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(result.out))) {
+        try (JsonReader reader = JsonParts.reader(new StringReader(result.out))) {
             return accept(reader.readObject(), family);
         } catch (RuntimeException unexpected) { // JsonException, or a field of another type
             throw new VideoRejected("unreadable ffprobe output: " + unexpected);

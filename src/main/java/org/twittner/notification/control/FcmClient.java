@@ -2,7 +2,6 @@ package org.twittner.notification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.twittner.platform.Clock;
+import org.twittner.platform.JsonParts;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -110,22 +110,22 @@ public class FcmClient {
     /** The v1 message: a data message for Android, a notification for iOS. */
     static String message(Push push) {
         JsonObject data;
-        try (JsonReader reader = Json.createReader(new StringReader(push.data()))) {
+        try (JsonReader reader = JsonParts.reader(new StringReader(push.data()))) {
             data = reader.readObject();
         }
-        JsonObjectBuilder fields = Json.createObjectBuilder(data).add("type", push.kind())
+        JsonObjectBuilder fields = JsonParts.object(data).add("type", push.kind())
                 .add("title", push.title()).add("body", push.body());
-        JsonObjectBuilder message = Json.createObjectBuilder().add("token", push.token());
+        JsonObjectBuilder message = JsonParts.object().add("token", push.token());
         if ("ios".equals(push.platform())) {
-            message.add("notification", Json.createObjectBuilder().add("title", push.title()).add("body", push.body()))
+            message.add("notification", JsonParts.object().add("title", push.title()).add("body", push.body()))
                     .add("data", fields)
-                    .add("apns", Json.createObjectBuilder().add("payload", Json.createObjectBuilder()
-                            .add("aps", Json.createObjectBuilder().add("badge", 1).add("sound", "default"))));
+                    .add("apns", JsonParts.object().add("payload", JsonParts.object()
+                            .add("aps", JsonParts.object().add("badge", 1).add("sound", "default"))));
         } else {
             message.add("data", fields.add("android_channel_id", "colibri"))
-                    .add("android", Json.createObjectBuilder().add("priority", "high"));
+                    .add("android", JsonParts.object().add("priority", "high"));
         }
-        return Json.createObjectBuilder().add("message", message).build().toString();
+        return JsonParts.object().add("message", message).build().toString();
     }
 
     private synchronized ServiceAccount account() throws IOException {
@@ -153,7 +153,7 @@ public class FcmClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         JsonObject json = null;
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = JsonParts.reader(new StringReader(answer.body()))) {
             json = reader.readObject();
         } catch (RuntimeException notJson) {
             // answered below

@@ -4,13 +4,13 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import org.twittner.platform.Clock;
+import org.twittner.platform.JsonParts;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -46,7 +46,7 @@ public class Pushes {
         List<Object[]> actor = em.createNativeQuery("SELECT first_name, last_name FROM users WHERE id = ?1")
                 .setParameter(1, actorId).getResultList();
         String title = actor.isEmpty() ? "" : (actor.get(0)[0] + " " + actor.get(0)[1]).strip();
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonParts.object();
         data.forEach(json::add);
         long now = clock.unixSeconds();
         em.createNativeQuery("INSERT INTO push_outbox (session_id, kind, title, body, data, next_attempt_at, created_at)"

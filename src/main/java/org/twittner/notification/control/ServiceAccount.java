@@ -1,6 +1,5 @@
 package org.twittner.notification.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import org.twittner.platform.JsonParts;
 
 /**
  * A Google service account key file (the JSON that the Firebase console downloads): the
@@ -31,7 +31,7 @@ record ServiceAccount(String projectId, String clientEmail, PrivateKey key, Stri
             throw new IOException(file + " is larger than a service account key file");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonParts.reader(new StringReader(Files.readString(file, StandardCharsets.UTF_8)))) {
             json = reader.readObject();
         } catch (RuntimeException notJson) {
             throw new IOException(file + " is not JSON: " + notJson.getMessage());
@@ -58,7 +58,7 @@ record ServiceAccount(String projectId, String clientEmail, PrivateKey key, Stri
     String assertion(String audience, long nowSeconds) {
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String header = url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = url.encodeToString(Json.createObjectBuilder()
+        String claims = url.encodeToString(JsonParts.object()
                 .add("iss", clientEmail).add("scope", SCOPE).add("aud", audience)
                 .add("iat", nowSeconds).add("exp", nowSeconds + 3600).build().toString()
                 .getBytes(StandardCharsets.UTF_8));

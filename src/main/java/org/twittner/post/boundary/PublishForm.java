@@ -1,6 +1,5 @@
 package org.twittner.post.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.twittner.platform.ApiException;
+import org.twittner.platform.JsonParts;
 import org.twittner.platform.RequestParams;
 import org.twittner.post.control.NewPost;
 import org.twittner.post.control.PostText;
@@ -100,7 +100,7 @@ final class PublishForm {
         if (url == null || title.isEmpty()) {
             return "";
         }
-        var preview = Json.createObjectBuilder()
+        var preview = JsonParts.object()
                 .add("title", title)
                 .add("description", plain(sent.get("description"), OG_FIELDS.get("description")))
                 .add("image", webUrl(sent.get("image")) == null ? "" : webUrl(sent.get("image")))
@@ -149,7 +149,7 @@ final class PublishForm {
     }
 
     private static JsonValue parse(String json, JsonValue.ValueType expected) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonParts.reader(new StringReader(json))) {
             JsonValue value = reader.readValue();
             return value.getValueType() == expected ? value : null;
         } catch (RuntimeException malformed) {

@@ -3,7 +3,6 @@ package org.twittner.post.control;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.twittner.media.control.MediaUrls;
 import org.twittner.platform.Clock;
+import org.twittner.platform.JsonParts;
 import org.twittner.platform.RelativeTime;
 import org.twittner.platform.TwittnerConfig;
 import org.twittner.post.entity.PostType;
@@ -255,7 +255,7 @@ public class PostCards {
         if (stored == null || stored.isEmpty()) {
             return "";
         }
-        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JsonParts.reader(new StringReader(stored))) {
             JsonObject object = reader.readObject();
             Map<String, String> preview = new LinkedHashMap<>();
             object.forEach((key, value) -> preview.put(key,
@@ -267,7 +267,7 @@ public class PostCards {
     }
 
     static String jsonObject(Map<String, String> fields) {
-        var builder = Json.createObjectBuilder();
+        var builder = JsonParts.object();
         fields.forEach(builder::add);
         return builder.build().toString();
     }

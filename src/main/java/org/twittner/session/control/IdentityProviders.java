@@ -2,7 +2,6 @@ package org.twittner.session.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.twittner.platform.ApiException;
+import org.twittner.platform.JsonParts;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -125,7 +125,7 @@ public class IdentityProviders {
     }
 
     private static JsonObject parse(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JsonParts.reader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? object : null;
         } catch (RuntimeException notJson) {
