@@ -14,13 +14,15 @@ import org.twittner.media.control.MediaLedger;
 import org.twittner.media.control.MediaPaths;
 import org.twittner.media.control.MediaStore;
 import org.twittner.platform.Clock;
+import org.twittner.platform.Deadlocks;
 import org.twittner.platform.TwittnerConfig;
 
 /**
  * send_message with an image: the permission is checked before the file is decoded, then the
  * image goes through the pipeline outside any transaction (scaled to the post images' longest
- * side, JPEG without metadata), then {@link Messages#sendImage} records it. The ledger covers a
- * crash in between; a refusal or failure deletes the file.
+ * side, JPEG without metadata), then {@link Messages#sendImage} records it (again after a
+ * deadlock, as a text message is). The ledger covers a crash in between; a refusal or failure
+ * deletes the file.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -54,7 +56,7 @@ public class MessageImages {
                         path);
                 return null;
             });
-            return messages.sendImage(senderId, recipientId, path);
+            return Deadlocks.retry(() -> messages.sendImage(senderId, recipientId, path));
         } catch (IOException | ImageRejected | RuntimeException failed) {
             store.delete(path);
             throw failed;

@@ -63,9 +63,11 @@ public class Messages {
         return send(senderId, recipientId, text, "", "none");
     }
 
-    /** An image message whose file {@code path} is written; it is deleted if this does not commit. */
+    /**
+     * An image message whose file {@code path} is written. The caller deletes the file if this
+     * fails for good (not at a rollback: a deadlock's rollback is retried with the same file).
+     */
     public MessageView sendImage(long senderId, long recipientId, String path) {
-        files.adding(List.of(path));
         return send(senderId, recipientId, IMAGE_TEXT, path, "image");
     }
 
