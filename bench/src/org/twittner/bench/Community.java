@@ -455,7 +455,7 @@ public final class Community {
                 p.setLong(13, now - rnd.nextLong(30 * DAY));
                 b.add();
                 // the server's own terms (platform.SearchText, from target/classes), as sign-up writes them
-                for (String term : SearchText.nameTerms(name, first, last)) {
+                for (String term : SearchText.nameKeys(name, first, last)) {
                     terms.ps.setString(1, term);
                     terms.ps.setLong(2, u);
                     terms.ps.setInt(3, followerCount[u]);

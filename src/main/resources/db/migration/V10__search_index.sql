@@ -13,9 +13,10 @@ CREATE TABLE post_search_terms (
 );
 CREATE INDEX ix_post_search_terms_post ON post_search_terms (post_id);
 
--- Usernames (whole and split at '_'), first and last names, of the accounts search may show
--- (search_visibility on). followers is a copy of users.follower_count, written with it, so that a
--- term's matches come in search_people's order from this table alone.
+-- Usernames (whole and split at '_'), first and last names, and their beginnings from 3
+-- characters on (SearchText.nameKeys), of the accounts search may show (search_visibility on).
+-- followers is a copy of users.follower_count, written with it: a key's matches come in
+-- search_people's order from ix_user_search_terms_rank, and a page stops at its last row.
 CREATE TABLE user_search_terms (
   term      VARCHAR(64) NOT NULL,
   user_id   BIGINT      NOT NULL,
@@ -24,6 +25,7 @@ CREATE TABLE user_search_terms (
   CONSTRAINT fk_user_search_terms_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );
 CREATE INDEX ix_user_search_terms_user ON user_search_terms (user_id);
+CREATE INDEX ix_user_search_terms_rank ON user_search_terms (term, followers, user_id);
 
 -- The tag folded (SearchText.fold), for prefix search: #Café is found by "cafe".
 ALTER TABLE hashtags ADD COLUMN search_key VARCHAR(200) NOT NULL DEFAULT '';

@@ -76,6 +76,28 @@ public final class SearchText {
         return terms;
     }
 
+    /** Name terms of this many characters or more are also found by their beginnings ("mar" finds Maria). */
+    public static final int NAME_PREFIX_FROM = 3;
+
+    /**
+     * What a person is found by, each an exact key: every name term (see {@link #nameTerms}), and
+     * the beginnings of those of {@value #NAME_PREFIX_FROM} characters or more from that length on
+     * ("maria": "mar", "mari", "maria"). Shorter query words so match whole names only.
+     */
+    public static Set<String> nameKeys(String username, String firstName, String lastName) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String term : nameTerms(username, firstName, lastName)) {
+            int length = term.codePointCount(0, term.length());
+            if (length < NAME_PREFIX_FROM) {
+                keys.add(term);
+            }
+            for (int n = NAME_PREFIX_FROM; n <= length; n++) {
+                keys.add(term.substring(0, term.offsetByCodePoints(0, n)));
+            }
+        }
+        return keys;
+    }
+
     /** Folded text cut to {@code maxCharacters} (a column's size): hashtags' search key. */
     public static String fold(String text, int maxCharacters) {
         String folded = fold(text);

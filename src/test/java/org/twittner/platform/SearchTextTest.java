@@ -41,4 +41,13 @@ class SearchTextTest {
         String long600 = "word ".repeat(120);
         assertEquals(Set.of("word"), SearchText.terms(long600));
     }
+
+    @Test
+    void peopleAreFoundByTheirNamesAndTheBeginningsOfLongerOnes() {
+        assertEquals(List.of("mar", "mari", "maria", "jo", "mul", "mull", "mulle", "muller"),
+                List.copyOf(SearchText.nameKeys("Maria", "Jo", "Müller")));
+        assertEquals(List.of("ann", "ann_", "ann_b", "b"), List.copyOf(SearchText.nameKeys("ann_b", "", null)),
+                "the username whole and its parts");
+        assertEquals(List.of("東京"), List.copyOf(SearchText.nameKeys("", "東京", "")));
+    }
 }

@@ -49,7 +49,7 @@ public class SearchIndex {
         if (!row.isEmpty()) {
             Object[] user = row.get(0);
             insert("user_search_terms", "user_id", changed.userId(), ((Number) user[3]).longValue(),
-                    SearchText.nameTerms((String) user[0], (String) user[1], (String) user[2]));
+                    SearchText.nameKeys((String) user[0], (String) user[1], (String) user[2]));
         }
     }
 

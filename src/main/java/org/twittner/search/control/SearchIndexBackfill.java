@@ -62,7 +62,7 @@ public class SearchIndexBackfill implements JavaMigration {
                 "INSERT INTO user_search_terms (term, user_id, followers) VALUES (?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE term = term",
                 (row, insert) -> {
-                    for (String term : SearchText.nameTerms(row.getString(2), row.getString(3), row.getString(4))) {
+                    for (String term : SearchText.nameKeys(row.getString(2), row.getString(3), row.getString(4))) {
                         insert.setString(1, term);
                         insert.setLong(2, row.getLong(1));
                         insert.setInt(3, row.getInt(5));
