@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.ArrayList;
 import java.util.List;
 import org.twittner.platform.Page;
 import org.twittner.post.control.PostCard;
@@ -26,12 +25,13 @@ public class PostSearch {
     static final int RARITY_PROBE = 1000;
 
     /**
-     * How many of the lead term's posts a page looks at: first, and at most. A page is cheap
-     * whatever the query (two words that each fill a sixth of the posts but never meet would
-     * otherwise walk all of them), at the price that a query whose words meet in fewer than
-     * one of 20,000 posts may end early.
+     * Where a page looks: first among the newest 50,000 post ids below its cursor, then, if that
+     * did not fill it, through at most 20,000 posts of the lead term. A page is cheap whatever the
+     * query (two words that each fill a sixth of the posts but never meet would otherwise walk
+     * all of them), at the price that a query whose words meet in fewer than one of 20,000
+     * posts of the rarer word may end early.
      */
-    static final int FIRST_WINDOW = 2_000;
+    static final long FIRST_SPAN = 50_000;
     static final int MAX_WINDOW = 20_000;
 
     @PersistenceContext
@@ -47,24 +47,26 @@ public class PostSearch {
         }
         String lead = rarest(terms);
         List<String> others = terms.stream().filter(term -> !term.equals(lead)).toList();
-        // the first window fills most pages; a query whose terms seldom meet looks further, once
-        long floor = floor(lead, page.before(), FIRST_WINDOW);
-        List<Long> ids = new ArrayList<>(walk(viewerId, lead, others, page.before(), floor, page.size()));
-        if (ids.size() < page.size() && floor > 0) {
-            ids.addAll(walk(viewerId, lead, others, floor, floor(lead, page.before(), MAX_WINDOW),
-                    page.size() - ids.size()));
+        // the newest FIRST_SPAN post ids fill most pages at no extra cost; a query whose terms seldom
+        // meet there looks again, through at most MAX_WINDOW posts of the lead term (which covers the first look)
+        List<Long> ids = walk(viewerId, lead, others, page.before(), null, page.size());
+        if (ids.size() < page.size()) {
+            ids = walk(viewerId, lead, others, page.before(), floor(lead, page.before(), MAX_WINDOW), page.size());
         }
         return cards.of(viewerId, ids.stream().map(TimelineEntry::ofPost).toList());
     }
 
     /**
-     * The matching posts the viewer may see among the lead term's posts with {@code floor <= id < before},
+     * The matching posts the viewer may see among the lead term's posts with {@code floor <= id < before}
+     * (a null floor: within {@link #FIRST_SPAN} ids of the lead term's newest post below {@code before}),
      * newest first, at most {@code limit}.
      */
-    private List<Long> walk(long viewerId, String lead, List<String> others, long before, long floor, int limit) {
+    private List<Long> walk(long viewerId, String lead, List<String> others, long before, Long floor, int limit) {
         String v = Long.toString(viewerId);
         StringBuilder sql = new StringBuilder("SELECT t.post_id FROM post_search_terms t JOIN posts p ON p.id = t.post_id"
-                + " JOIN users a ON a.id = p.user_id WHERE t.term = ?1 AND t.post_id < ?2 AND t.post_id >= ?3");
+                + " JOIN users a ON a.id = p.user_id WHERE t.term = ?1 AND t.post_id < ?2 AND t.post_id >= ")
+                .append(floor != null ? "?3" : "(SELECT COALESCE(MAX(f.post_id), 0) FROM post_search_terms f"
+                        + " WHERE f.term = ?1 AND f.post_id < ?2) - " + FIRST_SPAN);
         for (int i = 0; i < others.size(); i++) {
             // a scalar count by key per walked row: MariaDB would otherwise materialise a semi-join
             sql.append(" AND (SELECT COUNT(*) FROM post_search_terms x WHERE x.term = ?").append(i + 4)
@@ -77,8 +79,10 @@ public class PostSearch {
                     .append(" AND r.post_id = t.post_id) = 0");
         }
         sql.append(" ORDER BY t.post_id DESC LIMIT ").append(limit);
-        var select = em.createNativeQuery(sql.toString()).setParameter(1, lead).setParameter(2, before)
-                .setParameter(3, floor);
+        var select = em.createNativeQuery(sql.toString()).setParameter(1, lead).setParameter(2, before);
+        if (floor != null) {
+            select.setParameter(3, floor);
+        }
         for (int i = 0; i < others.size(); i++) {
             select.setParameter(i + 4, others.get(i));
         }
@@ -96,19 +100,30 @@ public class PostSearch {
         return id.isEmpty() ? 0 : ((Number) id.get(0)).longValue();
     }
 
-    /** The term with the fewest posts, counted up to {@link #RARITY_PROBE} each (a bounded read of its key). */
+    /** The term with the fewest posts, counted up to {@link #RARITY_PROBE} each (bounded reads of its key, one statement). */
     private String rarest(List<String> terms) {
         if (terms.size() == 1) {
             return terms.get(0);
         }
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < terms.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", COUNT(*) FROM (SELECT 1 FROM")
+                    .append(" post_search_terms WHERE term = ?").append(i + 1).append(" LIMIT ").append(RARITY_PROBE)
+                    .append(") x").append(i);
+        }
+        var select = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < terms.size(); i++) {
+            select.setParameter(i + 1, terms.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = select.getResultList();
         String rarest = terms.get(0);
         long fewest = Long.MAX_VALUE;
-        for (String term : terms) {
-            long count = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM post_search_terms"
-                    + " WHERE term = ?1 LIMIT " + RARITY_PROBE + ") x").setParameter(1, term).getSingleResult()).longValue();
-            if (count < fewest) {
-                fewest = count;
-                rarest = term;
+        for (Object[] count : counts) {
+            long n = ((Number) count[1]).longValue();
+            if (n < fewest) {
+                fewest = n;
+                rarest = terms.get(((Number) count[0]).intValue());
             }
         }
         return rarest;

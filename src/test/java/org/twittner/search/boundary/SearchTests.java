@@ -109,25 +109,28 @@ public interface SearchTests {
 
     @Test
     default void aPostUnderThousandsOfNewerPostsWithOneOfItsWordsEachIsStillFound() {
-        // both words are common (2,500 newer posts each) and meet only in the oldest post: the
-        // walk must look past its first window of 2,000 posts of the leading word
+        // both words are common (2,500 newer posts each, spread over 125,000 post ids) and meet
+        // only in the oldest post: the first look (the newest 50,000 ids) finds nothing, the
+        // second must go through the leading word's older posts
         Account alice = TestAccounts.create(api());
         String first = word();
         String second = word();
         long both = post(alice, first + " " + second);
+        int fillers = 5_000;
         try {
-            for (String w : List.of(first, second)) {
-                String values = String.join(",", java.util.Collections.nCopies(2_500, "(?, 0, 'text', 'filler', 1)"));
-                Fixtures.sql(api(), "INSERT INTO posts (user_id, thread_id, type, text, created_at) VALUES " + values,
-                        java.util.Collections.nCopies(2_500, alice.id()).toArray());
-                Fixtures.sql(api(), "INSERT INTO post_search_terms (term, post_id) SELECT ?, id FROM posts"
-                        + " WHERE user_id = ? AND text = 'filler' AND id > ?"
-                        + " AND id NOT IN (SELECT post_id FROM post_search_terms WHERE post_id > ?)", w, alice.id(), both, both);
+            List<Object> args = new ArrayList<>();
+            for (int k = 1; k <= fillers; k++) {
+                args.add(both + 25L * k);
             }
-            assertEquals(5_000, Fixtures.number(api(), "SELECT COUNT(*) FROM post_search_terms WHERE term IN (?, ?)"
-                    + " AND post_id > ?", first, second, both));
+            Fixtures.sql(api(), "INSERT INTO posts (id, user_id, thread_id, type, text, created_at) VALUES " + String.join(",",
+                    java.util.Collections.nCopies(fillers, "(?, " + alice.id() + ", 0, 'text', 'filler', 1)")), args.toArray());
+            Fixtures.sql(api(), "INSERT INTO post_search_terms (term, post_id) SELECT CASE WHEN MOD(id, 50) = ?"
+                    + " THEN ? ELSE ? END, id FROM posts WHERE user_id = ? AND text = 'filler'", both % 50, second, first, alice.id());
+            assertEquals(2_501, Fixtures.number(api(), "SELECT COUNT(*) FROM post_search_terms WHERE term = ?", first));
+            assertEquals(2_501, Fixtures.number(api(), "SELECT COUNT(*) FROM post_search_terms WHERE term = ?", second));
             assertEquals(List.of(both), ids(api().get("search_posts", "query", second + " " + first)));
             assertEquals(List.of(both), ids(search(alice, "search_posts", first + " " + second)));
+            assertEquals(20, ids(api().get("search_posts", "query", first)).size(), "one word: the newest look fills the page");
         } finally {
             Fixtures.sql(api(), "DELETE FROM posts WHERE user_id = ? AND text = 'filler'", alice.id());
         }
