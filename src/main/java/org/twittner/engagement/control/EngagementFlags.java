@@ -1,6 +1,8 @@
 package org.twittner.engagement.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -14,6 +16,8 @@ import org.twittner.post.control.ViewerFlags;
 
 /** has_liked, has_saved, has_reposted and has_voted of a page of posts, in one query. */
 @Stateless
+// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class EngagementFlags implements ViewerFlags {
 
     @PersistenceContext

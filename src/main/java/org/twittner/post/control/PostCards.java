@@ -1,6 +1,8 @@
 package org.twittner.post.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -37,6 +39,8 @@ import org.twittner.social.control.Visibility;
  * post becomes JSON.
  */
 @Stateless
+// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PostCards {
 
     /** What {@code og_image} is without a picture: the reference's site logo, a relative path. */

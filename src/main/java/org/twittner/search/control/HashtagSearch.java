@@ -1,6 +1,8 @@
 package org.twittner.search.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +20,8 @@ import org.twittner.post.control.Hashtags;
  * does. A prefix of the (search_key, posts) index, not the reference's "contains" scan.
  */
 @Stateless
+// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class HashtagSearch {
 
     @PersistenceContext

@@ -1,6 +1,8 @@
 package org.twittner.search.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,8 @@ import org.twittner.social.control.UserLists;
  * time; ranking them from the index, 2 ms; walking the key in rank order, a fraction of one.)
  */
 @Stateless
+// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PeopleSearch {
 
     /** How far the rows of a key are counted when choosing the one that leads. */

@@ -1,6 +1,8 @@
 package org.twittner.search.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +21,8 @@ import org.twittner.social.control.Visibility;
  * is full: the rarest term leads, so the walk is short, and it is bounded (see {@link #MAX_WINDOW}).
  */
 @Stateless
+// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PostSearch {
 
     /** How far the rarity of a term is counted when choosing the one that leads. */

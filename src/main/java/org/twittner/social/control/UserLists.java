@@ -1,6 +1,8 @@
 package org.twittner.social.control;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,8 @@ import org.twittner.user.control.UserViews;
  * users with the caller's flags.
  */
 @Stateless
+// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class UserLists {
 
     public static final String BAD_USER = "User ID is missing or invalid";
