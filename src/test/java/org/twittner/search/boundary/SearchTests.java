@@ -118,12 +118,14 @@ public interface SearchTests {
         long both = post(alice, first + " " + second);
         int fillers = 5_000;
         try {
-            List<Object> args = new ArrayList<>();
-            for (int k = 1; k <= fillers; k++) {
-                args.add(both + 25L * k);
-            }
-            Fixtures.sql(api(), "INSERT INTO posts (id, user_id, thread_id, type, text, created_at) VALUES " + String.join(",",
-                    java.util.Collections.nCopies(fillers, "(?, " + alice.id() + ", 0, 'text', 'filler', 1)")), args.toArray());
+            // k = 1 to 5,000 from four tables of digits: one statement with no parameters (WildFly
+            // takes at most 1,000 form fields)
+            String digits = "(SELECT 0 AS d" + " UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4"
+                    + " UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
+            String k = "(1 + a.d + 10 * b.d + 100 * c.d + 1000 * e.d)";
+            Fixtures.sql(api(), "INSERT INTO posts (id, user_id, thread_id, type, text, created_at) SELECT " + both + " + 25 * " + k
+                    + ", " + alice.id() + ", 0, 'text', 'filler', 1 FROM " + digits + " a, " + digits + " b, " + digits + " c, "
+                    + digits + " e WHERE " + k + " <= " + fillers);
             Fixtures.sql(api(), "INSERT INTO post_search_terms (term, post_id) SELECT CASE WHEN MOD(id, 50) = ?"
                     + " THEN ? ELSE ? END, id FROM posts WHERE user_id = ? AND text = 'filler'", both % 50, second, first, alice.id());
             assertEquals(2_501, Fixtures.number(api(), "SELECT COUNT(*) FROM post_search_terms WHERE term = ?", first));
