@@ -28,9 +28,6 @@ import org.twittner.social.control.UserLists;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PeopleSearch {
 
-    /** How far the rows of a key are counted when choosing the one that leads. */
-    static final int RARITY_PROBE = 1000;
-
     @PersistenceContext
     EntityManager em;
 
@@ -43,7 +40,7 @@ public class PeopleSearch {
         if (keys.isEmpty() || page.beyondEnd()) {
             return List.of();
         }
-        String lead = rarest(keys);
+        String lead = RarestTerm.of(em, "user_search_terms", keys);
         List<String> others = keys.stream().filter(key -> !key.equals(lead)).toList();
         String v = Long.toString(viewerId);
         StringBuilder sql = new StringBuilder("SELECT s.user_id FROM user_search_terms s WHERE s.term = ?1 AND s.user_id <> ")
@@ -52,9 +49,7 @@ public class PeopleSearch {
             sql.append(" AND (SELECT COUNT(*) FROM user_search_terms x WHERE x.term = ?").append(i + 2)
                     .append(" AND x.user_id = s.user_id) > 0");
         }
-        // blocks both ways, each side read once (a per-row NOT EXISTS costs a lookup per match)
-        sql.append(" AND s.user_id NOT IN (SELECT b.blocked_id FROM blocks b WHERE b.user_id = ").append(v).append(")")
-                .append(" AND s.user_id NOT IN (SELECT b.user_id FROM blocks b WHERE b.blocked_id = ").append(v).append(")")
+        sql.append(" AND ").append(UserLists.notBlocked("s.user_id", viewerId))
                 .append(" ORDER BY s.followers DESC, s.user_id DESC LIMIT ").append(page.size())
                 .append(" OFFSET ").append(page.skip());
         var select = em.createNativeQuery(sql.toString()).setParameter(1, lead);
@@ -67,21 +62,4 @@ public class PeopleSearch {
                 UserLists.Style.SEARCH);
     }
 
-    /** The key with the fewest rows, counted up to {@link #RARITY_PROBE} each (a bounded read of the key). */
-    private String rarest(List<String> keys) {
-        if (keys.size() == 1) {
-            return keys.get(0);
-        }
-        String rarest = keys.get(0);
-        long fewest = Long.MAX_VALUE;
-        for (String key : keys) {
-            long count = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM user_search_terms"
-                    + " WHERE term = ?1 LIMIT " + RARITY_PROBE + ") x").setParameter(1, key).getSingleResult()).longValue();
-            if (count < fewest) {
-                fewest = count;
-                rarest = key;
-            }
-        }
-        return rarest;
-    }
 }

@@ -25,9 +25,6 @@ import org.twittner.social.control.Visibility;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PostSearch {
 
-    /** How far the rarity of a term is counted when choosing the one that leads. */
-    static final int RARITY_PROBE = 1000;
-
     /**
      * Where a page looks: first among the newest 50,000 post ids below its cursor, then, if that
      * did not fill it, through at most 20,000 posts of the lead term. A page is cheap whatever the
@@ -49,7 +46,7 @@ public class PostSearch {
         if (terms.isEmpty()) {
             return List.of();
         }
-        String lead = rarest(terms);
+        String lead = RarestTerm.of(em, "post_search_terms", terms);
         List<String> others = terms.stream().filter(term -> !term.equals(lead)).toList();
         // the newest FIRST_SPAN post ids fill most pages at no extra cost; a query whose terms seldom
         // meet there looks again, through at most MAX_WINDOW posts of the lead term (which covers the first look)
@@ -102,34 +99,5 @@ public class PostSearch {
                         + " ORDER BY post_id DESC LIMIT 1 OFFSET " + (window - 1))
                 .setParameter(1, term).setParameter(2, before).getResultList();
         return id.isEmpty() ? 0 : ((Number) id.get(0)).longValue();
-    }
-
-    /** The term with the fewest posts, counted up to {@link #RARITY_PROBE} each (bounded reads of its key, one statement). */
-    private String rarest(List<String> terms) {
-        if (terms.size() == 1) {
-            return terms.get(0);
-        }
-        StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < terms.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", COUNT(*) FROM (SELECT 1 FROM")
-                    .append(" post_search_terms WHERE term = ?").append(i + 1).append(" LIMIT ").append(RARITY_PROBE)
-                    .append(") x").append(i);
-        }
-        var select = em.createNativeQuery(sql.toString());
-        for (int i = 0; i < terms.size(); i++) {
-            select.setParameter(i + 1, terms.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> counts = select.getResultList();
-        String rarest = terms.get(0);
-        long fewest = Long.MAX_VALUE;
-        for (Object[] count : counts) {
-            long n = ((Number) count[1]).longValue();
-            if (n < fewest) {
-                fewest = n;
-                rarest = terms.get(((Number) count[0]).intValue());
-            }
-        }
-        return rarest;
     }
 }

@@ -36,7 +36,7 @@ public class SearchIndex {
         }
         String text = (String) em.createNativeQuery("SELECT text FROM posts WHERE id = ?1")
                 .setParameter(1, post.postId()).getSingleResult();
-        insert("post_search_terms", "post_id", post.postId(), null, SearchText.terms(text));
+        insert("post_search_terms", "post_id", post.postId(), SearchText.terms(text));
     }
 
     /** An account's names or search visibility changed: its terms are made anew from its row. */
@@ -44,42 +44,43 @@ public class SearchIndex {
         em.createNativeQuery("DELETE FROM user_search_terms WHERE user_id = ?1").setParameter(1, changed.userId())
                 .executeUpdate();
         @SuppressWarnings("unchecked")
-        List<Object[]> row = em.createNativeQuery("SELECT username, first_name, last_name, follower_count FROM users"
+        List<Object[]> row = em.createNativeQuery("SELECT username, first_name, last_name FROM users"
                 + " WHERE id = ?1 AND search_visibility = 1").setParameter(1, changed.userId()).getResultList();
         if (!row.isEmpty()) {
             Object[] user = row.get(0);
-            insert("user_search_terms", "user_id", changed.userId(), ((Number) user[3]).longValue(),
+            insert("user_search_terms", "user_id", changed.userId(),
                     SearchText.nameKeys((String) user[0], (String) user[1], (String) user[2]));
+            copyFollowerCount(changed.userId());
         }
     }
 
-    /** The ranking's copy of the follower count follows the counter, under the same row lock. */
     public void followerCountChanged(@Observes FollowerCountChanged changed) {
+        copyFollowerCount(changed.userId());
+    }
+
+    /** The ranking's copy of the follower count follows the counter, under the same row lock. */
+    private void copyFollowerCount(long userId) {
         em.createNativeQuery("UPDATE user_search_terms SET followers = (SELECT follower_count FROM users WHERE id = ?1)"
-                + " WHERE user_id = ?1").setParameter(1, changed.userId()).executeUpdate();
+                + " WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
     }
 
     /**
      * Adds (term, id) rows. Two terms the database's collation takes as one (utf8mb4_unicode_ci:
      * "ß" and "ss") are one row: the duplicate is skipped.
      */
-    private void insert(String table, String idColumn, long id, Long followers, Set<String> terms) {
+    private void insert(String table, String idColumn, long id, Set<String> terms) {
         List<String> all = new ArrayList<>(terms);
         for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (term, ").append(idColumn)
-                    .append(followers == null ? "" : ", followers").append(") VALUES ");
+                    .append(") VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(?").append(i + 3).append(", ?1")
-                        .append(followers == null ? "" : ", ?2").append(")");
+                sql.append(i == 0 ? "" : ", ").append("(?").append(i + 2).append(", ?1)");
             }
             sql.append(" ON DUPLICATE KEY UPDATE term = term");
             var insert = em.createNativeQuery(sql.toString()).setParameter(1, id);
-            if (followers != null) {
-                insert.setParameter(2, followers);
-            }
             for (int i = 0; i < chunk.size(); i++) {
-                insert.setParameter(i + 3, chunk.get(i));
+                insert.setParameter(i + 2, chunk.get(i));
             }
             insert.executeUpdate();
         }
