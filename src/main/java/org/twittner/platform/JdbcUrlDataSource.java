@@ -113,13 +113,6 @@ public class JdbcUrlDataSource implements DataSource {
             // transaction. Only JDBC calls change session state here, so the driver's own record is right.
             properties.setProperty("useLocalSessionState", "true");
         }
-        if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("cachePrepStmts=")) {
-            // Connector/J parses every statement's text when it is prepared (a sixth of a search
-            // page's CPU); each connection keeps the parse of its 250 latest statements of up to 8 KB
-            properties.setProperty("cachePrepStmts", "true");
-            properties.setProperty("prepStmtCacheSize", "250");
-            properties.setProperty("prepStmtCacheSqlLimit", "8192");
-        }
         return properties;
     }
 

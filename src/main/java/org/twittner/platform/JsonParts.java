@@ -10,8 +10,8 @@ import java.io.Reader;
 /**
  * JSON-P builders and readers from one provider looked up once. {@code Json.createObjectBuilder()}
  * and {@code Json.createReader(...)} look the provider up with a ServiceLoader on every call,
- * which searches the server's jars: 13 % of a search_posts page's CPU in a JFR profile, for the
- * media items' small objects.
+ * which searches the server's jars (13 % of a JFR profile's samples of search_posts, for the
+ * media items' small objects).
  */
 public final class JsonParts {
 
