@@ -14,6 +14,7 @@
 #   SKIP_LOAD=1   never load: use the database as it is
 #   RELOAD=1      drop BENCH_DB, recreate it and load anew (otherwise a loaded database is kept)
 #   SEED          the community's seed, 1
+#   BENCH_JAVA_OPTS  more options for the server's java (a profiler agent, GC settings)
 #   ENDPOINTS     a subset of: profile feeds thread_data profile_posts fetch_followers like_post
 #                 search_posts search_people search_hashtags
 #                 (feeds also runs the heavy and the typical user alone; fetch_followers reads star's
@@ -86,7 +87,7 @@ start_server() {
   mkdir -p "$work/upload"
   (cd "$work" && TWITTNER_DB_URL="$jdbc" TWITTNER_DB_USER="$dbuser" TWITTNER_DB_PASSWORD="$dbpass" \
     TWITTNER_MEDIA_DIR="$work/upload" TWITTNER_OPS_PORT="$ops_port" \
-    exec java -Xmx1g -Dproduct.name= -jar "$OLDPWD/target/payara-micro-6.2025.10.jar" \
+    exec java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dproduct.name= -jar "$OLDPWD/target/payara-micro-6.2025.10.jar" \
     --deploy "$OLDPWD/target/twittner.war" --port "$port" --nohazelcast --disablephonehome \
     --prebootcommandfile "$OLDPWD/src/main/payara/preboot.asadmin" \
     --logproperties "$OLDPWD/src/main/payara/logging.properties" >"$out/server.log" 2>&1) &

@@ -1,5 +1,6 @@
 package org.twittner.account.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.twittner.platform.Envelope;
 import org.twittner.platform.RequestParams;
 
 /** gen_settings, get_priv_settings, set_priv_settings, language, delete_account. */
+@ApplicationScoped
 @Path("/")
 public class AccountResource {
 

@@ -1,5 +1,6 @@
 package org.twittner.engagement.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.twittner.post.control.PostCards;
 import org.twittner.social.control.UserListItem;
 
 /** like_post, fetch_likes, vote_polls, add_bookmark, get_bookmarks, publication_repost, publication_report. */
+@ApplicationScoped
 @Path("/")
 public class EngagementResource {
 

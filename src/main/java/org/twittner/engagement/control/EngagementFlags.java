@@ -1,8 +1,6 @@
 package org.twittner.engagement.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -12,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.twittner.platform.PlainStatements;
 import org.twittner.post.control.ViewerFlags;
 
 /** has_liked, has_saved, has_reposted and has_voted of a page of posts, in one query. */
-@Stateless
-// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+// reads only, no state: a CDI bean, not an EJB (see docs/architecture.md, "Read-only beans")
+@ApplicationScoped
 public class EngagementFlags implements ViewerFlags {
 
     @PersistenceContext
@@ -32,7 +30,7 @@ public class EngagementFlags implements ViewerFlags {
         String where = " WHERE user_id = " + viewerId + " AND post_id IN ("
                 + postIds.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT 1, post_id, 0 FROM post_likes" + where
+        List<Object[]> rows = PlainStatements.query(em, "SELECT 1, post_id, 0 FROM post_likes" + where
                 + " UNION ALL SELECT 2, post_id, 0 FROM bookmarks" + where
                 + " UNION ALL SELECT 3, post_id, 0 FROM post_reposts" + where
                 + " UNION ALL SELECT 4, post_id, position FROM poll_votes" + where).getResultList();

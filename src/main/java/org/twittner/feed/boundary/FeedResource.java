@@ -1,5 +1,6 @@
 package org.twittner.feed.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.twittner.platform.PageRules;
 import org.twittner.post.control.PostCard;
 
 /** feeds and profile_posts. */
+@ApplicationScoped
 @Path("/")
 public class FeedResource {
 

@@ -1,5 +1,6 @@
 package org.twittner.message.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.twittner.platform.NumberText;
 import org.twittner.platform.RequestParams;
 
 /** get_chats, get_messages, search_messages, delete_message, clear_chat. */
+@ApplicationScoped
 @Path("/")
 public class MessageResource {
 

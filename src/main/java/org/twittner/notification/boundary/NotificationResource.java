@@ -1,5 +1,6 @@
 package org.twittner.notification.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.twittner.platform.NumberText;
 import org.twittner.platform.PageRules;
 
 /** get_notifications, delete_notifs. */
+@ApplicationScoped
 @Path("/")
 public class NotificationResource {
 

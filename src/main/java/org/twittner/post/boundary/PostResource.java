@@ -1,5 +1,6 @@
 package org.twittner.post.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.twittner.post.control.Threads;
 import org.twittner.post.entity.ReplyPrivacy;
 
 /** publish_post, delete_post_media, change_post_privacy, delete_post, pin_post, thread_data, thread_replys. */
+@ApplicationScoped
 @Path("/")
 public class PostResource {
 

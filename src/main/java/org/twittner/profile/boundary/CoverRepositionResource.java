@@ -1,5 +1,6 @@
 package org.twittner.profile.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import org.twittner.platform.Envelope;
 import org.twittner.profile.control.ProfileImages;
 
 /** cover_reposition: no file, so a plain JAX-RS endpoint. */
+@ApplicationScoped
 @Path("/")
 public class CoverRepositionResource {
 

@@ -1,5 +1,6 @@
 package org.twittner.profile.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import org.twittner.profile.control.ProfileView;
 import org.twittner.profile.control.Profiles;
 
 /** profile. */
+@ApplicationScoped
 @Path("/")
 public class ProfileResource {
 

@@ -1,5 +1,6 @@
 package org.twittner.search.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.twittner.search.control.RowPage;
 import org.twittner.search.control.SearchQuery;
 
 /** search_hashtags, search_people, search_posts: public, personalised when a session is given. */
+@ApplicationScoped
 @Path("/")
 public class SearchResource {
 

@@ -1,8 +1,6 @@
 package org.twittner.search.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,9 +17,8 @@ import org.twittner.post.control.Hashtags;
  * dropped), most used first, then most recently used, paged by row count as the reference
  * does. A prefix of the (search_key, posts) index, not the reference's "contains" scan.
  */
-@Stateless
-// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+// reads only, no state: a CDI bean, not an EJB (see docs/architecture.md, "Read-only beans")
+@ApplicationScoped
 public class HashtagSearch {
 
     @PersistenceContext

@@ -1,8 +1,6 @@
 package org.twittner.search.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,9 +21,8 @@ import org.twittner.social.control.UserLists;
  * the page is chosen. (Joining users to rank the 3,500 matches of "smith" took 12 ms of MariaDB's
  * time; ranking them from the index, 2 ms; walking the key in rank order, a fraction of one.)
  */
-@Stateless
-// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+// reads only, no state: a CDI bean, not an EJB (see docs/architecture.md, "Read-only beans")
+@ApplicationScoped
 public class PeopleSearch {
 
     @PersistenceContext

@@ -1,8 +1,6 @@
 package org.twittner.search.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,9 +18,8 @@ import org.twittner.social.control.Visibility;
  * ways, followers-only profiles, hidden from search) and the viewer's reports, until the page
  * is full: the rarest term leads, so the walk is short, and it is bounded (see {@link #MAX_WINDOW}).
  */
-@Stateless
-// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+// reads only, no state: a CDI bean, not an EJB (see docs/architecture.md, "Read-only beans")
+@ApplicationScoped
 public class PostSearch {
 
     /**

@@ -1,5 +1,6 @@
 package org.twittner.session.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.twittner.session.control.SignupForm;
  * signup, login, oauth, refresh_access_token, logout, change_password, resetpassword (and
  * complete_password_reset, what the reset page calls), save_pnotif_token.
  */
+@ApplicationScoped
 @Path("/")
 public class SessionResource {
 

@@ -1,5 +1,6 @@
 package org.twittner.social.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.twittner.social.control.UserListItem;
 import org.twittner.social.control.UserLists;
 
 /** follow, fetch_followers, fetch_following, follow_requests, accept_follow, ignore_follow, block_user, profile_report. */
+@ApplicationScoped
 @Path("/")
 public class SocialResource {
 

@@ -1,8 +1,6 @@
 package org.twittner.social.control;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Page;
+import org.twittner.platform.PlainStatements;
 import org.twittner.platform.TwittnerConfig;
 import org.twittner.platform.UnixTime;
 import org.twittner.user.control.UserViews;
@@ -23,9 +22,8 @@ import org.twittner.user.control.UserViews;
  * the page itself, filtered in SQL (people in a block with the caller never appear), and the
  * users with the caller's flags.
  */
-@Stateless
-// reads only: joins a caller's transaction and opens none (no BEGIN and COMMIT round trips for a page)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+// reads only, no state: a CDI bean, not an EJB (see docs/architecture.md, "Read-only beans")
+@ApplicationScoped
 public class UserLists {
 
     public static final String BAD_USER = "User ID is missing or invalid";
@@ -86,7 +84,7 @@ public class UserLists {
         String in = page.stream().map(row -> Long.toString(row.userId())).distinct().collect(Collectors.joining(","));
         String v = Long.toString(viewerId);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT u.id, u.about, u.follower_count, u.post_count, u.avatar,"
+        List<Object[]> rows = PlainStatements.query(em, "SELECT u.id, u.about, u.follower_count, u.post_count, u.avatar,"
                         + " u.last_active_at, u.username, u.first_name, u.last_name, u.verified, u.follow_privacy,"
                         + " (SELECT COUNT(*) FROM follows f WHERE f.follower_id = " + v + " AND f.following_id = u.id"
                         + " AND f.status = 'active'),"

@@ -1,5 +1,6 @@
 package org.twittner.swift.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.twittner.swift.control.SwiftViews;
 import org.twittner.swift.control.Swifts;
 
 /** delete_swift_media, publish_swift, delete_swift, get_swifts, reg_swift_view (upload: {@link SwiftMediaServlet}). */
+@ApplicationScoped
 @Path("/")
 public class SwiftResource {
 
