@@ -32,9 +32,8 @@ import org.twittner.social.control.Visibility;
 
 /**
  * Builds the Post objects of a page in a fixed number of queries, whatever its length: posts
- * with their authors and the authors they reply to (1), media (1), mentioned users (1), poll
- * options (1, when the page has polls), who reposted (1, when it has reposts), the viewer's flags
- * (one call), and for thread lists the
+ * with their authors and the authors they reply to (1), media, mentioned users and poll options
+ * (1), who reposted (1, when it has reposts), the viewer's flags (one call), and for thread lists the
  * first replies of every item (1, then the same again for those replies). The one place where a
  * post becomes JSON.
  */
@@ -156,10 +155,10 @@ public class PostCards {
                         + " LEFT JOIN users pa ON pa.id = pp.user_id AND " + Visibility.authorVisible("pa", viewerId)
                         + " WHERE p.id IN (" + in + ")")
                 .getResultList();
-        Map<Long, List<PostCard.MediaItem>> media = media(in);
-        Map<Long, Set<String>> mentioned = mentioned(in);
-        boolean anyPoll = rows.stream().anyMatch(row -> PostType.POLL.wire().equals(row[3]));
-        Map<Long, List<Object[]>> options = anyPoll ? pollOptions(in) : Map.of();
+        Attachments attached = attachments(in);
+        Map<Long, List<PostCard.MediaItem>> media = attached.media();
+        Map<Long, Set<String>> mentioned = attached.mentioned();
+        Map<Long, List<Object[]>> options = attached.pollOptions();
         ViewerFlags.Flags done = viewerId == 0 || flags == null ? ViewerFlags.Flags.NONE : flags.of(viewerId, ids);
         String site = config.publicUrl();
         Map<Long, PostCard> cards = new HashMap<>();
@@ -195,46 +194,49 @@ public class PostCards {
         return cards;
     }
 
-    private Map<Long, List<PostCard.MediaItem>> media(String in) {
+    /** A page's media, mentioned usernames and poll options. */
+    private record Attachments(Map<Long, List<PostCard.MediaItem>> media, Map<Long, Set<String>> mentioned,
+            Map<Long, List<Object[]>> pollOptions) {
+    }
+
+    /**
+     * Media, mentions and poll options of a page in one statement (three before): each
+     * statement costs MariaDB about 0.25 ms whatever it reads (bench, /proc), far more than
+     * these few index reads. Rows are (kind, post id, number, text, text, text, number).
+     */
+    private Attachments attachments(String in) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = PlainStatements.query(em, "SELECT id, post_id, type, src, thumb, created_at FROM post_media"
-                + " WHERE post_id IN (" + in + ") ORDER BY id").getResultList();
+        List<Object[]> rows = PlainStatements.query(em,
+                "SELECT 1, post_id, id, type, src, thumb, created_at FROM post_media WHERE post_id IN (" + in + ")"
+                        + " UNION ALL SELECT 2, m.post_id, 0, '', u.username_key, '', 0 FROM post_mentions m"
+                        + " JOIN users u ON u.id = m.user_id WHERE m.post_id IN (" + in + ")"
+                        + " UNION ALL SELECT 3, post_id, position, '', text, '', votes FROM poll_options"
+                        + " WHERE post_id IN (" + in + ")"
+                        + " ORDER BY 1, 2, 3").getResultList();
         Map<Long, List<PostCard.MediaItem>> media = new HashMap<>();
-        for (Object[] row : rows) {
-            String type = (String) row[2];
-            String thumb = (String) row[4];
-            Map<String, String> x = new LinkedHashMap<>();
-            if (!thumb.isEmpty()) {
-                x.put("video".equals(type) ? "poster_thumb" : "image_thumb", thumb);
-            }
-            long postId = number(row[1]);
-            media.computeIfAbsent(postId, k -> new ArrayList<>()).add(new PostCard.MediaItem(number(row[0]), postId,
-                    type, (String) row[3], x.isEmpty() ? "[]" : jsonObject(x), Long.toString(number(row[5])),
-                    x.isEmpty() ? List.of() : x));
-        }
-        return media;
-    }
-
-    private Map<Long, Set<String>> mentioned(String in) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = PlainStatements.query(em, "SELECT m.post_id, u.username_key FROM post_mentions m"
-                + " JOIN users u ON u.id = m.user_id WHERE m.post_id IN (" + in + ")").getResultList();
         Map<Long, Set<String>> names = new HashMap<>();
-        for (Object[] row : rows) {
-            names.computeIfAbsent(number(row[0]), k -> new HashSet<>()).add((String) row[1]);
-        }
-        return names;
-    }
-
-    private Map<Long, List<Object[]>> pollOptions(String in) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = PlainStatements.query(em, "SELECT post_id, position, text, votes FROM poll_options"
-                + " WHERE post_id IN (" + in + ") ORDER BY post_id, position").getResultList();
         Map<Long, List<Object[]>> options = new HashMap<>();
         for (Object[] row : rows) {
-            options.computeIfAbsent(number(row[0]), k -> new ArrayList<>()).add(row);
+            long postId = number(row[1]);
+            switch ((int) number(row[0])) {
+                case 1 -> media.computeIfAbsent(postId, k -> new ArrayList<>()).add(mediaItem(postId, row));
+                case 2 -> names.computeIfAbsent(postId, k -> new HashSet<>()).add((String) row[4]);
+                default -> options.computeIfAbsent(postId, k -> new ArrayList<>())
+                        .add(new Object[] {postId, row[2], row[4], row[6]});
+            }
         }
-        return options;
+        return new Attachments(media, names, options);
+    }
+
+    private static PostCard.MediaItem mediaItem(long postId, Object[] row) {
+        String type = (String) row[3];
+        String thumb = (String) row[5];
+        Map<String, String> x = new LinkedHashMap<>();
+        if (!thumb.isEmpty()) {
+            x.put("video".equals(type) ? "poster_thumb" : "image_thumb", thumb);
+        }
+        return new PostCard.MediaItem(number(row[2]), postId, type, (String) row[4],
+                x.isEmpty() ? "[]" : jsonObject(x), Long.toString(number(row[6])), x.isEmpty() ? List.of() : x);
     }
 
     private static PostCard.Poll poll(List<Object[]> options, Integer votedFor) {
