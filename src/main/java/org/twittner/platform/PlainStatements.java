@@ -8,7 +8,7 @@ import jakarta.persistence.Query;
  * viewer's id), run as plain JDBC statements instead of prepared ones. The MySQL driver prepares
  * on the client: each prepared statement's text is scanned for placeholders and its kind, which
  * for the long statements that build a page of posts was about 8 % of search_posts' CPU
- * (async-profiler); their text changes with every page, so no statement cache would help. Text
+ * samples (async-profiler, itimer); their text changes with every page, so no statement cache would help. Text
  * values never go this way: they stay bound parameters.
  */
 public final class PlainStatements {

@@ -59,7 +59,7 @@ public class PostCards {
     @Inject
     Instance<ViewerFlags> flagsImplementations;
 
-    /** Resolved once: an {@code Instance.get()} per page cost 3 % of search_posts' CPU (async-profiler). */
+    /** Resolved once: an {@code Instance.get()} per page was 3.1 % of search_posts' CPU samples (async-profiler). */
     private ViewerFlags flags;
 
     @PostConstruct
@@ -202,7 +202,8 @@ public class PostCards {
     /**
      * Media, mentions and poll options of a page in one statement (three before): each
      * statement costs MariaDB about 0.25 ms whatever it reads (bench, /proc), far more than
-     * these few index reads. Rows are (kind, post id, number, text, text, text, number).
+     * these few index reads. Rows are (kind, post id, number, text, text, text, number): a poll
+     * option's are (3, post id, position, "", text, "", votes), in position order.
      */
     private Attachments attachments(String in) {
         @SuppressWarnings("unchecked")
@@ -221,8 +222,7 @@ public class PostCards {
             switch ((int) number(row[0])) {
                 case 1 -> media.computeIfAbsent(postId, k -> new ArrayList<>()).add(mediaItem(postId, row));
                 case 2 -> names.computeIfAbsent(postId, k -> new HashSet<>()).add((String) row[4]);
-                default -> options.computeIfAbsent(postId, k -> new ArrayList<>())
-                        .add(new Object[] {postId, row[2], row[4], row[6]});
+                default -> options.computeIfAbsent(postId, k -> new ArrayList<>()).add(row);
             }
         }
         return new Attachments(media, names, options);
@@ -239,13 +239,14 @@ public class PostCards {
                 x.isEmpty() ? "[]" : jsonObject(x), Long.toString(number(row[6])), x.isEmpty() ? List.of() : x);
     }
 
+    /** {@code options}: the poll's rows of {@link #attachments}, in position order. */
     private static PostCard.Poll poll(List<Object[]> options, Integer votedFor) {
-        int total = options.stream().mapToInt(row -> (int) number(row[3])).sum();
+        int total = options.stream().mapToInt(row -> (int) number(row[6])).sum();
         List<PostCard.PollOption> results = new ArrayList<>();
         for (Object[] row : options) {
-            int votes = (int) number(row[3]);
+            int votes = (int) number(row[6]);
             results.add(new PostCard.PollOption(
-                    Long.toString(total == 0 ? 0 : Math.round(100.0 * votes / total)), votes, (String) row[2]));
+                    Long.toString(total == 0 ? 0 : Math.round(100.0 * votes / total)), votes, (String) row[4]));
         }
         return new PostCard.Poll(votedFor == null ? 0 : 1, total, results);
     }
