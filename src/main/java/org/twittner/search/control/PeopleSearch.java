@@ -31,13 +31,16 @@ public class PeopleSearch {
     @Inject
     UserLists lists;
 
+    @Inject
+    TermCounts counts;
+
     public List<UserListItem> find(long viewerId, SearchQuery query, RowPage page) {
         List<String> keys = query.terms().stream().map(term -> term.startsWith("@") ? term.substring(1) : term)
                 .filter(term -> !term.isEmpty()).distinct().toList();
         if (keys.isEmpty() || page.beyondEnd()) {
             return List.of();
         }
-        String lead = RarestTerm.of(em, "user_search_terms", keys);
+        String lead = keys.get(TermCounts.rarest(counts.of("user_search_terms", keys)));
         List<String> others = keys.stream().filter(key -> !key.equals(lead)).toList();
         String v = Long.toString(viewerId);
         StringBuilder sql = new StringBuilder("SELECT s.user_id FROM user_search_terms s WHERE s.term = ?1 AND s.user_id <> ")
