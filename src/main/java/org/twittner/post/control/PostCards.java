@@ -32,8 +32,8 @@ import org.twittner.social.control.Visibility;
 
 /**
  * Builds the Post objects of a page in a fixed number of queries, whatever its length: posts
- * with their authors and the authors they reply to (1), media, mentioned users and poll options
- * (1), who reposted (1, when it has reposts), the viewer's flags (one call), and for thread lists the
+ * with their authors and the authors they reply to (1), media, mentioned users, poll options
+ * and the viewer's flags (1), who reposted (1, when it has reposts), and for thread lists the
  * first replies of every item (1, then the same again for those replies). The one place where a
  * post becomes JSON.
  */
@@ -155,11 +155,11 @@ public class PostCards {
                         + " LEFT JOIN users pa ON pa.id = pp.user_id AND " + Visibility.authorVisible("pa", viewerId)
                         + " WHERE p.id IN (" + in + ")")
                 .getResultList();
-        Attachments attached = attachments(in);
+        Attachments attached = attachments(in, viewerId);
         Map<Long, List<PostCard.MediaItem>> media = attached.media();
         Map<Long, Set<String>> mentioned = attached.mentioned();
         Map<Long, List<Object[]>> options = attached.pollOptions();
-        ViewerFlags.Flags done = viewerId == 0 || flags == null ? ViewerFlags.Flags.NONE : flags.of(viewerId, ids);
+        ViewerFlags.Flags done = attached.flags();
         String site = config.publicUrl();
         Map<Long, PostCard> cards = new HashMap<>();
         for (Object[] row : rows) {
@@ -194,18 +194,19 @@ public class PostCards {
         return cards;
     }
 
-    /** A page's media, mentioned usernames and poll options. */
+    /** A page's media, mentioned usernames, poll options and the viewer's flags. */
     private record Attachments(Map<Long, List<PostCard.MediaItem>> media, Map<Long, Set<String>> mentioned,
-            Map<Long, List<Object[]>> pollOptions) {
+            Map<Long, List<Object[]>> pollOptions, ViewerFlags.Flags flags) {
     }
 
     /**
-     * Media, mentions and poll options of a page in one statement (three before): each
-     * statement costs MariaDB about 0.25 ms whatever it reads (bench, /proc), far more than
-     * these few index reads. Rows are (kind, post id, number, text, text, text, number): a poll
-     * option's are (3, post id, position, "", text, "", votes), in position order.
+     * Media, mentions, poll options and the viewer's flags of a page in one statement (four
+     * before): each statement costs MariaDB more than these few index reads. Rows are (kind,
+     * post id, number, text, text, text, number): a poll option's are (3, post id, position, "",
+     * text, "", votes), in position order; kinds from {@link ViewerFlags#FIRST_KIND} up are the flags'.
      */
-    private Attachments attachments(String in) {
+    private Attachments attachments(String in, long viewerId) {
+        boolean withFlags = viewerId != 0 && flags != null;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = PlainStatements.query(em,
                 "SELECT 1, post_id, id, type, src, thumb, created_at FROM post_media WHERE post_id IN (" + in + ")"
@@ -213,19 +214,22 @@ public class PostCards {
                         + " JOIN users u ON u.id = m.user_id WHERE m.post_id IN (" + in + ")"
                         + " UNION ALL SELECT 3, post_id, position, '', text, '', votes FROM poll_options"
                         + " WHERE post_id IN (" + in + ")"
+                        + (withFlags ? " UNION ALL " + flags.select(viewerId, in) : "")
                         + " ORDER BY 1, 2, 3").getResultList();
         Map<Long, List<PostCard.MediaItem>> media = new HashMap<>();
         Map<Long, Set<String>> names = new HashMap<>();
         Map<Long, List<Object[]>> options = new HashMap<>();
+        List<Object[]> flagRows = new ArrayList<>();
         for (Object[] row : rows) {
             long postId = number(row[1]);
             switch ((int) number(row[0])) {
                 case 1 -> media.computeIfAbsent(postId, k -> new ArrayList<>()).add(mediaItem(postId, row));
                 case 2 -> names.computeIfAbsent(postId, k -> new HashSet<>()).add((String) row[4]);
-                default -> options.computeIfAbsent(postId, k -> new ArrayList<>()).add(row);
+                case 3 -> options.computeIfAbsent(postId, k -> new ArrayList<>()).add(row);
+                default -> flagRows.add(row);
             }
         }
-        return new Attachments(media, names, options);
+        return new Attachments(media, names, options, withFlags ? flags.read(flagRows) : ViewerFlags.Flags.NONE);
     }
 
     private static PostCard.MediaItem mediaItem(long postId, Object[] row) {
