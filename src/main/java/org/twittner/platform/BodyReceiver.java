@@ -40,7 +40,8 @@ import java.util.logging.Logger;
  * arriving ends when the server's read timeout fires; either way the answer is the envelope,
  * and a client that resets the connection costs one short log line;</li>
  * <li>threads: one client address may have {@code twittner.bodies.per.address} bodies in
- * flight; more are refused at once, so a few slow clients cannot take every request thread.</li>
+ * flight; more are refused at once, so a few slow clients cannot take every request thread;</li>
+ * <li>turns: a form request, once received, runs when the {@link RequestGate} gives it a turn.</li>
  * </ul>
  * Forms are then parsed into {@link RequestParams}; uploads go on with their body in a
  * temporary file. JAX-RS endpoints see a request without a body (their parameters are read), so
@@ -69,6 +70,9 @@ public class BodyReceiver implements Filter {
 
     @Inject
     TempFiles tempFiles;
+
+    @Inject
+    RequestGate gate;
 
     private final Set<String> uploadPaths = new HashSet<>();
     private final Set<String> videoUploadPaths = new HashSet<>();
@@ -208,7 +212,11 @@ public class BodyReceiver implements Filter {
         return null;
     }
 
-    /** Forms are parsed here; uploads go on with their body. */
+    /**
+     * Forms are parsed here, and their request waits its turn at the gate (once it is all in:
+     * a slow body holds no turn); uploads go on with their body, their image and video work
+     * bounded by its own permits.
+     */
     private void handOn(ReceivedBody body, boolean upload, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws IOException, ServletException {
         HttpServletRequest withBody = body.asRequest(request);
@@ -222,7 +230,15 @@ public class BodyReceiver implements Filter {
             WireJson.send(unreadable.toEnvelope(), response);
             return;
         }
-        chain.doFilter(new WithoutBody(request), response);
+        if (!gate.enter()) {
+            WireJson.send(Envelope.error(503, RequestGate.BUSY), response);
+            return;
+        }
+        try {
+            chain.doFilter(new WithoutBody(request), response);
+        } finally {
+            gate.leave();
+        }
     }
 
     /** The rest of the body is not read: the connection is closed after the answer. */

@@ -35,6 +35,10 @@ public class TwittnerConfig {
     int imageWorkers;
 
     @Inject
+    @ConfigProperty(name = "twittner.requests.concurrent", defaultValue = "0")
+    int requestsConcurrent;
+
+    @Inject
     @ConfigProperty(name = "twittner.session.ttl.days", defaultValue = "365")
     int sessionTtlDays;
 
@@ -225,6 +229,11 @@ public class TwittnerConfig {
     /** How many images are processed at once; 0 means one per processor. */
     public int imageWorkers() {
         return imageWorkers > 0 ? imageWorkers : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** How many API requests are worked on at once (uploads aside); 0 means two per processor. */
+    public int requestsConcurrent() {
+        return requestsConcurrent > 0 ? requestsConcurrent : 2 * Runtime.getRuntime().availableProcessors();
     }
 
     public long sessionTtlSeconds() {

@@ -1,0 +1,49 @@
+package org.twittner.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How many API requests are worked on at once ({@code twittner.requests.concurrent}, two per
+ * processor by default); the others wait their turn, first come first served. A server whose
+ * processors are all busy finishes the same requests sooner when it works on a few at a time
+ * than when every request thread competes for them: on the bench (two cores shared with MariaDB
+ * and the load generator, 16 connections) search_people's p99 went from 52 ms (no gate) to 31-41
+ * with 8 turns and 25-29 with 4, search_posts' from 52 to 44-55 and 37-44, at the same
+ * throughput (docs/performance.md). A database on another host leaves the processors idle while
+ * requests wait on it: there more turns keep them busy (docs/operations.md). A request that
+ * finds no turn within {@link #MAX_WAIT_SECONDS} is answered 503 rather than kept waiting.
+ */
+@ApplicationScoped
+public class RequestGate {
+
+    static final long MAX_WAIT_SECONDS = 30;
+    static final String BUSY = "The server is busy; try again shortly";
+
+    @Inject
+    TwittnerConfig config;
+
+    private Semaphore turns;
+
+    @PostConstruct
+    void open() {
+        turns = new Semaphore(config.requestsConcurrent(), true);
+    }
+
+    /** Waits for a turn: true once the request has one (then {@link #leave()} after it), false when none came. */
+    public boolean enter() {
+        try {
+            return turns.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void leave() {
+        turns.release();
+    }
+}
