@@ -26,6 +26,9 @@ public class Mailer {
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
     @Inject
+    RequestGate gate;
+
+    @Inject
     TwittnerConfig config;
 
     /** Whether an SMTP server and a sender address are configured. */
@@ -48,7 +51,11 @@ public class Mailer {
         message.setSubject(subject, "UTF-8");
         message.setText(text, "UTF-8");
         message.setSentDate(new Date());
-        Transport.send(message);
+        // the mail server may be slow: the request gives up its turn meanwhile
+        gate.outside(() -> {
+            Transport.send(message);
+            return null;
+        });
     }
 
     private Session session() {

@@ -26,6 +26,9 @@ public class RequestGate {
     @Inject
     TwittnerConfig config;
 
+    /** Whether this thread's request holds a turn. */
+    private static final ThreadLocal<Boolean> HOLDING = new ThreadLocal<>();
+
     private Semaphore turns;
 
     @PostConstruct
@@ -36,7 +39,11 @@ public class RequestGate {
     /** Waits for a turn: true once the request has one (then {@link #leave()} after it), false when none came. */
     public boolean enter() {
         try {
-            return turns.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (turns.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                HOLDING.set(Boolean.TRUE);
+                return true;
+            }
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -44,6 +51,30 @@ public class RequestGate {
     }
 
     public void leave() {
+        HOLDING.remove();
         turns.release();
+    }
+
+    /**
+     * Runs {@code work}, which waits on another host, without the caller's turn (when it holds
+     * one), and takes a turn back afterwards, behind the requests already waiting.
+     */
+    public <T, E extends Exception> T outside(Work<T, E> work) throws E {
+        if (HOLDING.get() == null) {
+            return work.run();
+        }
+        leave();
+        try {
+            return work.run();
+        } finally {
+            turns.acquireUninterruptibly();
+            HOLDING.set(Boolean.TRUE);
+        }
+    }
+
+    /** Work that may throw a checked exception of its own. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
     }
 }

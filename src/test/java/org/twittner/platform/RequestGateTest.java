@@ -32,6 +32,34 @@ class RequestGateTest {
     }
 
     @Test
+    void workOnAnotherHostRunsWithoutTheTurnAndTakesItBackAfter() throws Exception {
+        RequestGate gate = gate(1);
+        assertTrue(gate.enter());
+        boolean otherRanMeanwhile = gate.outside(() -> {
+            // the one turn is free while this request waits on, say, a mail server
+            boolean entered = CompletableFuture.supplyAsync(() -> {
+                boolean in = gate.enter();
+                gate.leave();
+                return in;
+            }).get(5, TimeUnit.SECONDS);
+            return entered;
+        });
+        assertTrue(otherRanMeanwhile);
+        CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(gate::enter);
+        Thread.sleep(300);
+        assertFalse(next.isDone(), "the turn was not taken back after the outside work");
+        gate.leave();
+        assertTrue(next.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void outsideWorkOfACallerWithoutATurnJustRuns() throws Exception {
+        RequestGate gate = gate(1);
+        assertEquals("done", gate.outside(() -> "done"));
+        assertTrue(gate.enter());
+    }
+
+    @Test
     void twoTurnsPerProcessorByDefault() {
         TwittnerConfig config = new TwittnerConfig();
         assertEquals(2 * Runtime.getRuntime().availableProcessors(), config.requestsConcurrent());

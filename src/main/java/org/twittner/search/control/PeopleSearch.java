@@ -40,7 +40,7 @@ public class PeopleSearch {
         if (keys.isEmpty() || page.beyondEnd()) {
             return List.of();
         }
-        String lead = keys.get(TermCounts.rarest(counts.of("user_search_terms", keys)));
+        String lead = keys.size() == 1 ? keys.get(0) : keys.get(TermCounts.rarest(counts.of("user_search_terms", keys)));
         List<String> others = keys.stream().filter(key -> !key.equals(lead)).toList();
         String v = Long.toString(viewerId);
         StringBuilder sql = new StringBuilder("SELECT s.user_id FROM user_search_terms s WHERE s.term = ?1 AND s.user_id <> ")

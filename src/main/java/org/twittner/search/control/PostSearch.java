@@ -24,8 +24,8 @@ public class PostSearch {
 
     /**
      * Where a page looks: first among the newest 50,000 post ids below its cursor, then, if that
-     * did not fill it (or at once when the lead term has fewer than {@link TermCounts#PROBE}
-     * posts), through at most 20,000 posts of the lead term. A page is cheap whatever the
+     * did not fill it, through at most 20,000 posts of the lead term (a lead term with fewer than
+     * {@link TermCounts#PROBE} posts is walked whole at once). A page is cheap whatever the
      * query (two words that each fill a sixth of the posts but never meet would otherwise walk
      * all of them), at the price that a query whose words meet in fewer than one of 20,000
      * posts of the rarer word may end early.
@@ -51,35 +51,37 @@ public class PostSearch {
         int rarest = TermCounts.rarest(rows);
         String lead = terms.get(rarest);
         List<String> others = terms.stream().filter(term -> !term.equals(lead)).toList();
-        List<Long> ids = List.of();
-        // the newest FIRST_SPAN post ids fill most pages; a lead term with fewer than PROBE posts is
-        // walked whole at once, as is (at most MAX_WINDOW posts of) a lead whose terms seldom meet there
-        if (rows[rarest] >= TermCounts.PROBE) {
-            ids = walk(viewerId, lead, others, page.before(), false, page.size());
-        }
-        if (ids.size() < page.size()) {
-            ids = walk(viewerId, lead, others, page.before(), true, page.size());
+        List<Long> ids;
+        if (rows[rarest] < TermCounts.PROBE) {
+            // fewer than PROBE posts hold the lead term (as counted up to a minute ago): walk them all
+            ids = walk(viewerId, lead, others, page.before(), 0L, page.size());
+        } else {
+            // the newest FIRST_SPAN post ids fill most pages at no extra cost; a query whose terms seldom
+            // meet there looks again, through at most MAX_WINDOW posts of the lead term
+            ids = walk(viewerId, lead, others, page.before(), null, page.size());
+            if (ids.size() < page.size()) {
+                ids = walk(viewerId, lead, others, page.before(), floor(lead, page.before(), MAX_WINDOW), page.size());
+            }
         }
         return cards.of(viewerId, ids.stream().map(TimelineEntry::ofPost).toList());
     }
 
     /**
-     * The matching posts the viewer may see among the lead term's posts below {@code before}:
-     * within {@link #FIRST_SPAN} ids of its newest one there, or ({@code window}) among its
-     * {@link #MAX_WINDOW} newest there; newest first, at most {@code limit}.
+     * The matching posts the viewer may see among the lead term's posts with {@code floor <= id < before}
+     * (a null floor: within {@link #FIRST_SPAN} ids of the lead term's newest post below {@code before}),
+     * newest first, at most {@code limit}.
      */
-    private List<Long> walk(long viewerId, String lead, List<String> others, long before, boolean window, int limit) {
+    private List<Long> walk(long viewerId, String lead, List<String> others, long before, Long floor, int limit) {
         String v = Long.toString(viewerId);
         StringBuilder sql = new StringBuilder("SELECT t.post_id FROM post_search_terms t JOIN posts p ON p.id = t.post_id"
                 + " JOIN users a ON a.id = p.user_id WHERE t.term = ?1 AND t.post_id < ?2 AND t.post_id >= ")
-                // both bounds are uncorrelated subqueries: the database reads them once per statement
-                .append(window ? "(SELECT COALESCE(MIN(w.post_id), 0) FROM (SELECT post_id FROM post_search_terms"
-                        + " WHERE term = ?1 AND post_id < ?2 ORDER BY post_id DESC LIMIT " + MAX_WINDOW + ") w)"
-                        : "(SELECT COALESCE(MAX(f.post_id), 0) FROM post_search_terms f"
+                // MAX from the index is a constant when MariaDB plans the range; a floor that takes a
+                // derived table is not (it left the walk unbounded): that one is a statement of its own
+                .append(floor != null ? "?3" : "(SELECT COALESCE(MAX(f.post_id), 0) FROM post_search_terms f"
                         + " WHERE f.term = ?1 AND f.post_id < ?2) - " + FIRST_SPAN);
         for (int i = 0; i < others.size(); i++) {
             // a scalar count by key per walked row: MariaDB would otherwise materialise a semi-join
-            sql.append(" AND (SELECT COUNT(*) FROM post_search_terms x WHERE x.term = ?").append(i + 3)
+            sql.append(" AND (SELECT COUNT(*) FROM post_search_terms x WHERE x.term = ?").append(i + 4)
                     .append(" AND x.post_id = t.post_id) > 0");
         }
         sql.append(" AND (a.id = ").append(v).append(" OR a.search_visibility = 1) AND ")
@@ -90,11 +92,23 @@ public class PostSearch {
         }
         sql.append(" ORDER BY t.post_id DESC LIMIT ").append(limit);
         var select = em.createNativeQuery(sql.toString()).setParameter(1, lead).setParameter(2, before);
+        if (floor != null) {
+            select.setParameter(3, floor);
+        }
         for (int i = 0; i < others.size(); i++) {
-            select.setParameter(i + 3, others.get(i));
+            select.setParameter(i + 4, others.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object> ids = select.getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** The id of the {@code window}-th post of the term below {@code before}, or 0 when it has fewer there. */
+    private long floor(String term, long before, int window) {
+        @SuppressWarnings("unchecked")
+        List<Object> id = em.createNativeQuery("SELECT post_id FROM post_search_terms WHERE term = ?1 AND post_id < ?2"
+                        + " ORDER BY post_id DESC LIMIT 1 OFFSET " + (window - 1))
+                .setParameter(1, term).setParameter(2, before).getResultList();
+        return id.isEmpty() ? 0 : ((Number) id.get(0)).longValue();
     }
 }

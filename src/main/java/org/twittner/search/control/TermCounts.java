@@ -17,8 +17,9 @@ import org.twittner.platform.Clock;
  * whether it can walk all of it. The terms not yet known are counted in one statement (a
  * bounded read of each key) and remembered for {@link #TTL_SECONDS}, at most {@link #MAX_KEPT}
  * of them: the probe of two or three common words read up to 3,000 index entries, the dearest
- * statement of a search_posts page on the bench. A count only picks the walk; the walk itself
- * reads the index as it is, so a stale count never changes what a search finds.
+ * statement of a search_posts page on the bench. A count only picks the walk (which term leads,
+ * and whether a rare one is walked whole); the walk reads the index as it is. A stale count can
+ * only change which bounded part of the index a query of words that seldom meet looks through.
  */
 @ApplicationScoped
 public class TermCounts {

@@ -23,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.JsonParts;
+import org.twittner.platform.RequestGate;
 import org.twittner.platform.TwittnerConfig;
 
 /**
@@ -45,13 +46,20 @@ public class IdentityProviders {
     @Inject
     TwittnerConfig config;
 
+    @Inject
+    RequestGate gate;
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    /** {@code provider}: google or facebook. */
+    /** {@code provider}: google or facebook. The request gives up its turn while the provider answers. */
     public Identity lookUp(String provider, String accessToken) {
+        return gate.outside(() -> ask(provider, accessToken));
+    }
+
+    private Identity ask(String provider, String accessToken) {
         URI uri = provider.equals("google")
                 ? URI.create(config.oauthGoogleUrl() + "/oauth2/v3/userinfo")
                 : URI.create(config.oauthFacebookUrl() + "/me?fields=" + URLEncoder.encode("id,first_name,last_name,email",
