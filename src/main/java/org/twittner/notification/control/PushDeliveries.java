@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.twittner.platform.Clock;
 import org.twittner.platform.TwittnerConfig;
 import org.twittner.session.control.PushTokens;
+import org.twittner.social.control.Blocks;
 
 /**
  * The outbox's side of delivery, each step in a short transaction of its own (nothing is held
@@ -62,13 +63,20 @@ public class PushDeliveries {
             if (claimed == 1) {
                 @SuppressWarnings("unchecked")
                 List<Object[]> row = em.createNativeQuery("SELECT o.session_id, o.attempts, t.token, t.platform, o.kind,"
-                                + " o.title, o.body, o.data FROM push_outbox o JOIN push_tokens t ON t.session_id = o.session_id"
-                                + " WHERE o.id = ?1")
+                                + " o.title, o.body, o.data, t.user_id, o.actor_id FROM push_outbox o"
+                                + " JOIN push_tokens t ON t.session_id = o.session_id WHERE o.id = ?1")
                         .setParameter(1, id.longValue()).getResultList();
                 if (row.isEmpty()) {
                     continue; // the device signed out meanwhile: the row went with its token
                 }
                 Object[] r = row.get(0);
+                long actorId = ((Number) r[9]).longValue();
+                if (actorId != 0 && Blocks.between(em, ((Number) r[8]).longValue(), actorId)) {
+                    // a block came between the two while the push waited (FCM slow or failing): not sent
+                    em.createNativeQuery("DELETE FROM push_outbox WHERE id = ?1 AND claimed_by = ?2")
+                            .setParameter(1, id.longValue()).setParameter(2, worker).executeUpdate();
+                    continue;
+                }
                 return Optional.of(new Claimed(id.longValue(), ((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
                         new FcmClient.Push((String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
                                 (String) r[7])));

@@ -49,11 +49,11 @@ public class Pushes {
         JsonObjectBuilder json = JsonParts.object();
         data.forEach(json::add);
         long now = clock.unixSeconds();
-        em.createNativeQuery("INSERT INTO push_outbox (session_id, kind, title, body, data, next_attempt_at, created_at)"
-                        + " SELECT session_id, ?1, ?2, ?3, ?4, ?5, ?5 FROM push_tokens WHERE user_id = ?6")
+        em.createNativeQuery("INSERT INTO push_outbox (session_id, kind, title, body, data, next_attempt_at, created_at,"
+                        + " actor_id) SELECT session_id, ?1, ?2, ?3, ?4, ?5, ?5, ?7 FROM push_tokens WHERE user_id = ?6")
                 .setParameter(1, kind).setParameter(2, cut(title, MAX_TITLE)).setParameter(3, cut(body, MAX_BODY))
                 .setParameter(4, json.build().toString()).setParameter(5, now).setParameter(6, recipientId)
-                .executeUpdate();
+                .setParameter(7, actorId).executeUpdate();
     }
 
     /** At most {@code max} characters (code points), an ellipsis where it was cut. */

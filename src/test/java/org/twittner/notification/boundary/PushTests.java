@@ -113,6 +113,24 @@ public interface PushTests {
     }
 
     @Test
+    default void aPushStillQueuedWhenTheRecipientBlocksItsCauseIsNotSent() throws Exception {
+        ApiClient api = api();
+        FcmStandIn fcm = FcmStandIn.get();
+        Account user = TestAccounts.create(api);
+        Account follower = TestAccounts.create(api);
+        String flaky = FcmStandIn.deviceToken("flaky"); // FCM answers its first push 503: retried a second later
+        saveToken(api, user.token(), flaky, "android");
+
+        assertEquals(200, api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(user.id())).code());
+        assertEquals(200, api.postForm("block_user", "session_id", user.token(), "user_id", String.valueOf(follower.id())).code());
+        awaitOutboxEmptyFor(api, user);
+        assertTrue(fcm.attemptsFor(flaky) <= 1, "the retry after the block was not sent");
+        assertEquals(List.of(), fcm.messagesTo(flaky), "nothing from the blocked account reached the phone");
+        assertEquals(1, Fixtures.number(api, "SELECT COUNT(*) FROM push_tokens WHERE user_id = ?", user.id()),
+                "the device keeps its token");
+    }
+
+    @Test
     default void aTokenThatFcmNoLongerKnowsIsRemoved() throws Exception {
         ApiClient api = api();
         FcmStandIn fcm = FcmStandIn.get();
