@@ -26,8 +26,8 @@ public class RequestGate {
     @Inject
     TwittnerConfig config;
 
-    /** Whether this thread's request holds a turn. */
-    private static final ThreadLocal<Boolean> HOLDING = new ThreadLocal<>();
+    /** Whether this thread's request holds one of this gate's turns. */
+    private final ThreadLocal<Boolean> holding = new ThreadLocal<>();
 
     private Semaphore turns;
 
@@ -40,7 +40,7 @@ public class RequestGate {
     public boolean enter() {
         try {
             if (turns.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                HOLDING.set(Boolean.TRUE);
+                holding.set(Boolean.TRUE);
                 return true;
             }
             return false;
@@ -51,7 +51,7 @@ public class RequestGate {
     }
 
     public void leave() {
-        HOLDING.remove();
+        holding.remove();
         turns.release();
     }
 
@@ -60,7 +60,7 @@ public class RequestGate {
      * one), and takes a turn back afterwards, behind the requests already waiting.
      */
     public <T, E extends Exception> T outside(Work<T, E> work) throws E {
-        if (HOLDING.get() == null) {
+        if (holding.get() == null) {
             return work.run();
         }
         leave();
@@ -68,7 +68,7 @@ public class RequestGate {
             return work.run();
         } finally {
             turns.acquireUninterruptibly();
-            HOLDING.set(Boolean.TRUE);
+            holding.set(Boolean.TRUE);
         }
     }
 

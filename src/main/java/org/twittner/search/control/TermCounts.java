@@ -19,7 +19,8 @@ import org.twittner.platform.Clock;
  * of them: the probe of two or three common words read up to 3,000 index entries, the dearest
  * statement of a search_posts page on the bench. A count only picks the walk (which term leads,
  * and whether a rare one is walked whole); the walk reads the index as it is. A stale count can
- * only change which bounded part of the index a query of words that seldom meet looks through.
+ * change which part of the index a query of words that seldom meet looks through, and a term
+ * counted rare that took off within the minute is walked whole: as far as its posts of that minute.
  */
 @ApplicationScoped
 public class TermCounts {
