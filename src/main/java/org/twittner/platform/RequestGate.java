@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
  * processor by default); the others wait their turn, first come first served. A server whose
  * processors are all busy finishes the same requests sooner when it works on a few at a time
  * than when every request thread competes for them: on the bench (two cores shared with MariaDB
- * and the load generator, 16 connections) search_people's p99 went from 52 ms (no gate) to 31-41
- * with 8 turns and 25-29 with 4, search_posts' from 52 to 44-55 and 37-44, at the same
- * throughput (docs/performance.md). A database on another host leaves the processors idle while
+ * and the load generator, 16 connections, three rounds each) search_people's p99 was 49-55 ms
+ * without a gate, 31-41 with 8 turns and 25-31 with 4 (docs/performance.md, which also has
+ * search_posts' noisier rounds). A database on another host leaves the processors idle while
  * requests wait on it: there more turns keep them busy (docs/operations.md). A request that
  * finds no turn within {@link #MAX_WAIT_SECONDS} is answered 503 rather than kept waiting.
  */

@@ -19,16 +19,21 @@ class RequestGateTest {
         return gate;
     }
 
+    /** Another request asks for a turn: it must wait until this thread leaves its own, then get it. */
+    private static void assertTheNextWaitsForThisTurn(RequestGate gate, String message) throws Exception {
+        CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(gate::enter);
+        Thread.sleep(300);
+        assertFalse(next.isDone(), message);
+        gate.leave();
+        assertTrue(next.get(5, TimeUnit.SECONDS));
+    }
+
     @Test
     void aRequestBeyondTheTurnsWaitsUntilOneIsLeft() throws Exception {
         RequestGate gate = gate(2);
         assertTrue(gate.enter());
         assertTrue(gate.enter());
-        CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(gate::enter);
-        Thread.sleep(300);
-        assertFalse(third.isDone(), "a third request ran beside two turns");
-        gate.leave();
-        assertTrue(third.get(5, TimeUnit.SECONDS));
+        assertTheNextWaitsForThisTurn(gate, "a third request ran beside two turns");
     }
 
     @Test
@@ -45,19 +50,16 @@ class RequestGateTest {
             return entered;
         });
         assertTrue(otherRanMeanwhile);
-        CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(gate::enter);
-        Thread.sleep(300);
-        assertFalse(next.isDone(), "the turn was not taken back after the outside work");
-        gate.leave();
-        assertTrue(next.get(5, TimeUnit.SECONDS));
+        assertTheNextWaitsForThisTurn(gate, "the turn was not taken back after the outside work");
     }
 
     @Test
     void outsideWorkOfACallerWithoutATurnJustRuns() throws Exception {
         RequestGate gate = gate(1);
         assertEquals("done", gate.outside(() -> "done"));
+        // still exactly one turn: outside work neither took one nor gave one back
         assertTrue(gate.enter(), "the one turn is still free");
-        gate.leave();
+        assertTheNextWaitsForThisTurn(gate, "outside work of a caller without a turn added one");
     }
 
     @Test

@@ -73,8 +73,7 @@ public class PushDeliveries {
                 long actorId = ((Number) r[9]).longValue();
                 if (actorId != 0 && Blocks.between(em, ((Number) r[8]).longValue(), actorId)) {
                     // a block came between the two while the push waited (FCM slow or failing): not sent
-                    em.createNativeQuery("DELETE FROM push_outbox WHERE id = ?1 AND claimed_by = ?2")
-                            .setParameter(1, id.longValue()).setParameter(2, worker).executeUpdate();
+                    delete(id.longValue(), worker);
                     continue;
                 }
                 return Optional.of(new Claimed(id.longValue(), ((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
@@ -114,7 +113,11 @@ public class PushDeliveries {
     }
 
     private void delete(Claimed claimed, String worker) {
+        delete(claimed.id(), worker);
+    }
+
+    private void delete(long id, String worker) {
         em.createNativeQuery("DELETE FROM push_outbox WHERE id = ?1 AND claimed_by = ?2")
-                .setParameter(1, claimed.id()).setParameter(2, worker).executeUpdate();
+                .setParameter(1, id).setParameter(2, worker).executeUpdate();
     }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,13 +53,13 @@ public class TermCounts {
             }
         }
         if (!unknown.isEmpty()) {
-            Map<Integer, Integer> probed = probe(table, unknown.stream().map(terms::get).toList());
+            int[] probed = probe(table, unknown.stream().map(terms::get).toList());
             if (known.size() + unknown.size() > MAX_KEPT) {
                 known.clear(); // bounded memory: starting over costs one probe per term
             }
             for (int j = 0; j < unknown.size(); j++) {
                 int i = unknown.get(j);
-                counts[i] = probed.getOrDefault(j, 0);
+                counts[i] = probed[j];
                 known.put(table + ' ' + terms.get(i), new Known(counts[i], now + TTL_SECONDS));
             }
         }
@@ -78,7 +77,8 @@ public class TermCounts {
         return rarest;
     }
 
-    private Map<Integer, Integer> probe(String table, List<String> terms) {
+    /** Each term's rows up to {@link #PROBE}, in one statement, in the terms' order. */
+    private int[] probe(String table, List<String> terms) {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < terms.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", COUNT(*) FROM (SELECT 1 FROM ")
@@ -91,9 +91,9 @@ public class TermCounts {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
-        Map<Integer, Integer> counts = new HashMap<>();
+        int[] counts = new int[terms.size()];
         for (Object[] row : rows) {
-            counts.put(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+            counts[((Number) row[0]).intValue()] = ((Number) row[1]).intValue();
         }
         return counts;
     }
