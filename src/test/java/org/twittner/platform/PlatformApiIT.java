@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.session.control.Accounts;
+import org.twittner.session.control.CallerSessions;
 import org.twittner.session.control.IssuedTokens;
 import org.twittner.session.control.Sessions;
 import org.twittner.session.control.SignupForm;
@@ -393,20 +394,23 @@ class PlatformApiIT {
     @Inject
     Sessions sessions;
 
+    @Inject
+    CallerSessions callers;
+
     @Test
     void accessTokensExpireWhenTheirTimeHasCome() {
         String username = TestAccounts.newUsername();
         IssuedTokens tokens = accounts.signup(new SignupForm("Test", "User", username, username + "@example.com",
                 TestAccounts.PASSWORD), null, "10.0.0.9");
         try {
-            assertTrue(sessions.resolve(tokens.authToken(), "10.0.0.9").isPresent());
+            assertTrue(callers.resolve(tokens.authToken(), "10.0.0.9").isPresent());
             clock.advance(Duration.ofDays(364));
-            assertTrue(sessions.resolve(tokens.authToken(), "10.0.0.9").isPresent(), "valid for 365 days");
+            assertTrue(callers.resolve(tokens.authToken(), "10.0.0.9").isPresent(), "valid for 365 days");
             clock.advance(Duration.ofDays(2));
-            assertFalse(sessions.resolve(tokens.authToken(), "10.0.0.9").isPresent(), "expired after 365 days");
+            assertFalse(callers.resolve(tokens.authToken(), "10.0.0.9").isPresent(), "expired after 365 days");
             IssuedTokens renewed = sessions.refresh(tokens.refreshToken());
             assertNotEquals(tokens.authToken(), renewed.authToken());
-            assertTrue(sessions.resolve(renewed.authToken(), "10.0.0.9").isPresent(), "the refresh token still works");
+            assertTrue(callers.resolve(renewed.authToken(), "10.0.0.9").isPresent(), "the refresh token still works");
         } finally {
             clock.reset();
         }

@@ -1,18 +1,13 @@
 package org.twittner.session.control;
 
-import jakarta.ejb.Local;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.util.List;
-import java.util.Optional;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Caller;
-import org.twittner.platform.CallerLookup;
 import org.twittner.platform.Clock;
 import org.twittner.platform.TwittnerConfig;
 import org.twittner.user.entity.User;
@@ -23,9 +18,7 @@ import org.twittner.session.entity.AuthSession;
  * belong to one session and rotate on every use.
  */
 @Stateless
-@LocalBean
-@Local(CallerLookup.class)
-public class Sessions implements CallerLookup {
+public class Sessions {
 
     /** last_active / ip_address are written at most this often per user. */
     static final long ACTIVITY_RESOLUTION_SECONDS = 30 * 60;
@@ -50,28 +43,12 @@ public class Sessions implements CallerLookup {
         return tokens;
     }
 
-    @Override
-    public Optional<Caller> resolve(String token, String ip) {
-        if (token == null || token.length() != Tokens.LENGTH) {
-            return Optional.empty();
+    /** Writes that the user was just active (CallerSessions finds who calls, without a transaction). */
+    public void markActive(long userId, long now, String ip) {
+        User user = em.find(User.class, userId);
+        if (user != null) {
+            user.markActive(now, ip);
         }
-        long now = clock.unixSeconds();
-        List<Object[]> rows = em.createQuery(
-                        "select s.id, u.id, u.lastActiveAt, u.status from AuthSession s, User u"
-                                + " where u.id = s.userId and s.tokenHash = :hash and s.expiresAt > :now",
-                        Object[].class)
-                .setParameter("hash", Tokens.hash(token))
-                .setParameter("now", now)
-                .getResultList();
-        if (rows.isEmpty() || ((Number) rows.get(0)[3]).intValue() != User.ACTIVE) {
-            return Optional.empty();
-        }
-        Object[] row = rows.get(0);
-        long userId = ((Number) row[1]).longValue();
-        if (now - ((Number) row[2]).longValue() >= ACTIVITY_RESOLUTION_SECONDS) {
-            em.find(User.class, userId).markActive(now, ip);
-        }
-        return Optional.of(new Caller(userId, ((Number) row[0]).longValue()));
     }
 
     /**

@@ -45,7 +45,7 @@ import org.twittner.profile.control.Profiles;
 import org.twittner.profile.control.ProfileView;
 import org.twittner.session.control.Accounts;
 import org.twittner.platform.Caller;
-import org.twittner.session.control.Sessions;
+import org.twittner.session.control.CallerSessions;
 import org.twittner.session.control.SignupForm;
 import org.twittner.testing.TestAccounts;
 import org.twittner.testing.TestAccounts.Account;
@@ -177,7 +177,7 @@ class ProfileApiIT implements ProfileImagesTests {
     Accounts accounts;
 
     @Inject
-    Sessions sessions;
+    CallerSessions sessions;
 
     @Inject
     Profiles profiles;
