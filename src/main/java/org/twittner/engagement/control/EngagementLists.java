@@ -38,7 +38,7 @@ public class EngagementLists {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT l.id, l.user_id FROM post_likes l WHERE l.post_id = ?1"
-                        + " AND l.id < ?2 AND " + UserLists.notBlocked("l.user_id", viewerId)
+                        + " AND l.id < ?2 AND " + Visibility.notBlocked("l.user_id", viewerId)
                         + " ORDER BY l.id DESC LIMIT " + page.size())
                 .setParameter(1, postId).setParameter(2, page.before()).getResultList();
         return users.items(viewerId, rows.stream().map(row -> new UserLists.Row(number(row[0]), number(row[1]))).toList(),

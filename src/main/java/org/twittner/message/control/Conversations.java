@@ -15,6 +15,7 @@ import org.twittner.platform.SqlLists;
 import org.twittner.platform.TwittnerConfig;
 import org.twittner.platform.UnixTime;
 import org.twittner.social.control.Blocks;
+import org.twittner.social.control.Visibility;
 
 /**
  * Reading conversations: get_chats, get_messages, search_messages. Only the two people of a
@@ -59,8 +60,7 @@ public class Conversations {
                         + " (SELECT COUNT(*) FROM messages m WHERE m.recipient_id = ?1 AND m.sender_id = c.other_id"
                         + " AND m.seen_at = 0 AND m.deleted_by_recipient = 0)"
                         + " FROM chats c JOIN users u ON u.id = c.other_id"
-                        + " WHERE c.owner_id = ?1 AND NOT EXISTS (SELECT 1 FROM blocks b"
-                        + " WHERE (b.user_id = ?1 AND b.blocked_id = c.other_id) OR (b.user_id = c.other_id AND b.blocked_id = ?1))"
+                        + " WHERE c.owner_id = ?1 AND " + Visibility.notBlocked("c.other_id", "?1")
                         + " ORDER BY c.updated_at DESC, c.id DESC")
                 .setParameter(1, callerId).setMaxResults(MAX_CHATS).getResultList();
         long now = clock.unixSeconds();

@@ -13,6 +13,7 @@ import org.twittner.platform.Page;
 import org.twittner.platform.RelativeTime;
 import org.twittner.platform.SqlLists;
 import org.twittner.platform.TwittnerConfig;
+import org.twittner.social.control.Visibility;
 
 /**
  * get_notifications and delete_notifs. A page is one statement (the notifier joined), newest
@@ -45,8 +46,7 @@ public class NotificationLists {
                         + " u.username, u.first_name, u.last_name, u.avatar, u.verified"
                         + " FROM notifications n JOIN users u ON u.id = n.notifier_id"
                         + " WHERE n.recipient_id = ?1 AND n.id < ?2 AND n.withdrawn = 0 AND " + which
-                        + " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.user_id = ?1 AND b.blocked_id = n.notifier_id)"
-                        + " OR (b.user_id = n.notifier_id AND b.blocked_id = ?1))"
+                        + " AND " + Visibility.notBlocked("n.notifier_id", "?1")
                         + " AND (n.subject NOT IN (" + Subject.postSubjectsSql() + ")"
                         + " OR EXISTS (SELECT 1 FROM posts p WHERE p.id = n.entry_id))"
                         + " ORDER BY n.id DESC")

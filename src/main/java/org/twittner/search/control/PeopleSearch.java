@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.twittner.social.control.UserListItem;
 import org.twittner.social.control.UserLists;
+import org.twittner.social.control.Visibility;
 
 /**
  * search_people: people whose names hold every word of the query (a word of 3 characters or
@@ -49,7 +50,7 @@ public class PeopleSearch {
             sql.append(" AND (SELECT COUNT(*) FROM user_search_terms x WHERE x.term = ?").append(i + 2)
                     .append(" AND x.user_id = s.user_id) > 0");
         }
-        sql.append(" AND ").append(UserLists.notBlocked("s.user_id", viewerId))
+        sql.append(" AND ").append(Visibility.notBlocked("s.user_id", viewerId))
                 .append(" ORDER BY s.followers DESC, s.user_id DESC LIMIT ").append(page.size())
                 .append(" OFFSET ").append(page.skip());
         var select = em.createNativeQuery(sql.toString()).setParameter(1, lead);

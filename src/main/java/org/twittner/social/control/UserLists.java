@@ -49,14 +49,14 @@ public class UserLists {
     public List<UserListItem> followers(long viewerId, long ownerId, Page page) {
         requireViewable(viewerId, ownerId);
         return items(viewerId, rows("SELECT f.id, f.follower_id FROM follows f WHERE f.following_id = ?1"
-                + " AND f.status = 'active' AND f.id < ?2 AND " + notBlocked("f.follower_id", viewerId)
+                + " AND f.status = 'active' AND f.id < ?2 AND " + Visibility.notBlocked("f.follower_id", viewerId)
                 + " ORDER BY f.id DESC", ownerId, page), Style.FOLLOWS);
     }
 
     public List<UserListItem> following(long viewerId, long ownerId, Page page) {
         requireViewable(viewerId, ownerId);
         return items(viewerId, rows("SELECT f.id, f.following_id FROM follows f WHERE f.follower_id = ?1"
-                + " AND f.status = 'active' AND f.id < ?2 AND " + notBlocked("f.following_id", viewerId)
+                + " AND f.status = 'active' AND f.id < ?2 AND " + Visibility.notBlocked("f.following_id", viewerId)
                 + " ORDER BY f.id DESC", ownerId, page), Style.FOLLOWS);
     }
 
@@ -64,16 +64,6 @@ public class UserLists {
     public List<UserListItem> requests(long callerId, Page page) {
         return items(callerId, rows("SELECT f.id, f.follower_id FROM follows f WHERE f.following_id = ?1"
                 + " AND f.status = 'pending' AND f.id < ?2 ORDER BY f.id DESC", callerId, page), Style.REQUESTS);
-    }
-
-    /**
-     * The condition that the user whose id is {@code userColumn} and the viewer did not block
-     * each other, for list queries (true for a guest).
-     */
-    public static String notBlocked(String userColumn, long viewerId) {
-        String v = Long.toString(viewerId);
-        return "NOT EXISTS (SELECT 1 FROM blocks b WHERE (b.user_id = " + v + " AND b.blocked_id = " + userColumn
-                + ") OR (b.user_id = " + userColumn + " AND b.blocked_id = " + v + "))";
     }
 
     /** The users of a page in its order, as {@code style} shows them to {@code viewerId} (0 for a guest). */

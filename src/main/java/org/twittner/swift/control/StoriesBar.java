@@ -18,7 +18,7 @@ import org.twittner.media.control.MediaUrls;
 import org.twittner.platform.Clock;
 import org.twittner.platform.RelativeTime;
 import org.twittner.platform.TwittnerConfig;
-import org.twittner.social.control.UserLists;
+import org.twittner.social.control.Visibility;
 import org.twittner.user.control.UserViews;
 
 /**
@@ -77,7 +77,7 @@ public class StoriesBar {
         @SuppressWarnings("unchecked")
         List<Object> followed = em.createNativeQuery("SELECT s.user_id FROM swifts s"
                         + " JOIN follows f ON f.following_id = s.user_id AND f.follower_id = " + v + " AND f.status = 'active'"
-                        + " WHERE s.expires_at > ?1 AND " + UserLists.notBlocked("s.user_id", viewerId)
+                        + " WHERE s.expires_at > ?1 AND " + Visibility.notBlocked("s.user_id", viewerId)
                         + " GROUP BY s.user_id ORDER BY MAX(s.id) DESC LIMIT " + MAX_USERS)
                 .setParameter(1, now).getResultList();
         List<Long> authors = new ArrayList<>();
@@ -154,7 +154,7 @@ public class StoriesBar {
                         + " u.last_name, u.avatar FROM (SELECT swift_id, viewer_id, viewed_at, ROW_NUMBER() OVER"
                         + " (PARTITION BY swift_id ORDER BY viewed_at DESC, viewer_id DESC) AS n FROM swift_views"
                         + " WHERE swift_id IN (" + in + ")) w JOIN users u ON u.id = w.viewer_id"
-                        + " WHERE w.n <= " + MAX_VIEWERS + " AND " + UserLists.notBlocked("u.id", ownerId)
+                        + " WHERE w.n <= " + MAX_VIEWERS + " AND " + Visibility.notBlocked("u.id", ownerId)
                         + " ORDER BY w.swift_id, w.viewed_at DESC, w.viewer_id DESC")
                 .getResultList();
         String site = config.publicUrl();

@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.twittner.platform.ApiException;
 import org.twittner.platform.Clock;
-import org.twittner.social.control.UserLists;
+import org.twittner.social.control.Visibility;
 
 /**
  * reg_swift_view: one view per viewer and swift. The swift's row is locked first, so that the
@@ -59,7 +59,7 @@ public class SwiftViews {
     /** The viewer follows the author (accepted), and neither blocked the other. */
     private boolean mayWatch(long viewerId, long authorId) {
         return !em.createNativeQuery("SELECT 1 FROM follows f WHERE f.follower_id = ?1 AND f.following_id = ?2"
-                        + " AND f.status = 'active' AND " + UserLists.notBlocked("f.following_id", viewerId))
+                        + " AND f.status = 'active' AND " + Visibility.notBlocked("f.following_id", viewerId))
                 .setParameter(1, viewerId).setParameter(2, authorId).getResultList().isEmpty();
     }
 }
