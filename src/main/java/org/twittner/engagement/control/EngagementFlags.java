@@ -19,13 +19,14 @@ public class EngagementFlags implements ViewerFlags {
     private static final int VOTED = FIRST_KIND + 3;
 
     @Override
-    public String select(long viewerId, String idList) {
+    public String select(long viewerId, String idList, String pollIdList) {
         // ids come from the database as numbers: never text from a request
         String where = " WHERE user_id = " + viewerId + " AND post_id IN (" + idList + ")";
         return "SELECT " + LIKED + ", post_id, 0, '', '', '', 0 FROM post_likes" + where
                 + " UNION ALL SELECT " + SAVED + ", post_id, 0, '', '', '', 0 FROM bookmarks" + where
                 + " UNION ALL SELECT " + REPOSTED + ", post_id, 0, '', '', '', 0 FROM post_reposts" + where
-                + " UNION ALL SELECT " + VOTED + ", post_id, position, '', '', '', 0 FROM poll_votes" + where;
+                + (pollIdList.isEmpty() ? "" : " UNION ALL SELECT " + VOTED + ", post_id, position, '', '', '', 0"
+                        + " FROM poll_votes WHERE user_id = " + viewerId + " AND post_id IN (" + pollIdList + ")");
     }
 
     @Override

@@ -43,7 +43,7 @@ public class PostTargets {
         if (visible.isEmpty()) {
             return null;
         }
-        return new Target(postId, authorId, PostType.valueOf(((String) post.get(0)[2]).toUpperCase(java.util.Locale.ROOT)));
+        return new Target(postId, authorId, PostType.ofWire((String) post.get(0)[2]));
     }
 
     /** Puts a repost of the post on the reposter's timeline (their followers' feeds read it there). */

@@ -15,12 +15,13 @@ public interface ViewerFlags {
     int FIRST_KIND = 10;
 
     /**
-     * A SELECT of the viewer's flags on the posts of {@code idList} (ids PostCards writes), in
+     * A SELECT of the viewer's flags on the posts of {@code idList}, their votes on the polls of
+     * {@code pollIdList} (none when it is empty; ids PostCards writes), in
      * the shape of PostCards' attachments statement that runs it as one of its parts: (kind at
      * least {@link #FIRST_KIND}, post id, number, text, text, text, number). One statement a page
      * fewer than a query of its own: each costs MariaDB more than these few index reads.
      */
-    String select(long viewerId, String idList);
+    String select(long viewerId, String idList, String pollIdList);
 
     /** The flags from the rows {@link #select} returned. */
     Flags read(List<Object[]> rows);

@@ -10,6 +10,11 @@ public enum PostType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** From its wire (and column) name. */
+    public static PostType ofWire(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
     /** Listed on the profile's media tab. */
     public boolean hasMedia() {
         return this == IMAGE || this == VIDEO || this == GIF;

@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.twittner.platform.Page;
+import org.twittner.post.control.CardQuery;
 import org.twittner.post.control.PostCard;
 import org.twittner.post.control.PostCards;
-import org.twittner.post.control.TimelineEntry;
 import org.twittner.social.control.Visibility;
 
 /**
@@ -51,56 +52,58 @@ public class PostSearch {
         int rarest = TermCounts.rarest(rows);
         String lead = terms.get(rarest);
         List<String> others = terms.stream().filter(term -> !term.equals(lead)).toList();
-        List<Long> ids;
         if (rows[rarest] < TermCounts.PROBE) {
             // fewer than PROBE posts hold the lead term (as counted up to a minute ago): walk them all
-            ids = walk(viewerId, lead, others, page.before(), 0L, page.size());
-        } else {
-            // the newest FIRST_SPAN post ids fill most pages at no extra cost; a query whose terms seldom
-            // meet there looks again, through at most MAX_WINDOW posts of the lead term
-            ids = walk(viewerId, lead, others, page.before(), null, page.size());
-            if (ids.size() < page.size()) {
-                ids = walk(viewerId, lead, others, page.before(), floor(lead, page.before(), MAX_WINDOW), page.size());
-            }
+            return walk(viewerId, lead, others, page.before(), 0L, page.size());
         }
-        return cards.of(viewerId, ids.stream().map(TimelineEntry::ofPost).toList());
+        // the newest FIRST_SPAN post ids fill most pages at no extra cost; a query whose terms seldom
+        // meet there looks again, through at most MAX_WINDOW posts of the lead term
+        List<PostCard> found = walk(viewerId, lead, others, page.before(), null, page.size());
+        if (found.size() < page.size()) {
+            found = walk(viewerId, lead, others, page.before(), floor(lead, page.before(), MAX_WINDOW), page.size());
+        }
+        return found;
     }
 
     /**
-     * The matching posts the viewer may see among the lead term's posts with {@code floor <= id < before}
-     * (a null floor: within {@link #FIRST_SPAN} ids of the lead term's newest post below {@code before}),
-     * newest first, at most {@code limit}.
+     * The cards of the matching posts the viewer may see among the lead term's posts with
+     * {@code floor <= id < before} (a null floor: within {@link #FIRST_SPAN} ids of the lead
+     * term's newest post below {@code before}), newest first, at most {@code limit}: one statement
+     * finds them and reads their cards ({@link PostCards#select}).
      */
-    private List<Long> walk(long viewerId, String lead, List<String> others, long before, Long floor, int limit) {
-        String v = Long.toString(viewerId);
-        StringBuilder sql = new StringBuilder("SELECT t.post_id FROM post_search_terms t JOIN posts p ON p.id = t.post_id"
-                + " JOIN users a ON a.id = p.user_id WHERE t.term = ?1 AND t.post_id < ?2 AND t.post_id >= ")
-                // MAX from the index is a constant when MariaDB plans the range; a floor that takes a
-                // derived table is not (it left the walk unbounded): that one is a statement of its own
-                .append(floor != null ? "?3" : "(SELECT COALESCE(MAX(f.post_id), 0) FROM post_search_terms f"
-                        + " WHERE f.term = ?1 AND f.post_id < ?2) - " + FIRST_SPAN);
-        for (int i = 0; i < others.size(); i++) {
-            // a scalar count by key per walked row: MariaDB would otherwise materialise a semi-join
-            sql.append(" AND (SELECT COUNT(*) FROM post_search_terms x WHERE x.term = ?").append(i + 4)
-                    .append(" AND x.post_id = t.post_id) > 0");
+    private List<PostCard> walk(long viewerId, String lead, List<String> others, long before, Long floor, int limit) {
+        // ?1 the lead term, ?2 the cursor, ?3 the viewer (a parameter: the text is every viewer's,
+        // prepared once per connection), then the other terms and the floor
+        List<Object> parameters = new ArrayList<>(List.of(lead, before, viewerId));
+        String v = "?3";
+        StringBuilder from = new StringBuilder("post_search_terms t");
+        for (String other : others) {
+            // each other term by key, as a join: MariaDB walks the lead term's range and looks each
+            // walked post up in the other terms' keys (a scalar subquery per term cost a quarter more)
+            parameters.add(other);
+            from.append(" JOIN post_search_terms x").append(parameters.size()).append(" ON x").append(parameters.size())
+                    .append(".term = ?").append(parameters.size()).append(" AND x").append(parameters.size())
+                    .append(".post_id = t.post_id");
         }
-        sql.append(" AND (a.id = ").append(v).append(" OR a.search_visibility = 1) AND ")
-                .append(Visibility.authorVisible("a", viewerId));
-        if (viewerId != 0) {
-            sql.append(" AND (SELECT COUNT(*) FROM post_reports r WHERE r.user_id = ").append(v)
-                    .append(" AND r.post_id = t.post_id) = 0");
-        }
-        sql.append(" ORDER BY t.post_id DESC LIMIT ").append(limit);
-        var select = em.createNativeQuery(sql.toString()).setParameter(1, lead).setParameter(2, before);
+        Visibility.Joined visible = Visibility.authorVisibleJoined("a", v);
+        from.append(" JOIN posts p ON p.id = t.post_id JOIN users a ON a.id = p.user_id").append(visible.joins())
+                // the viewer's reports (a guest has none)
+                .append(" LEFT JOIN post_reports r ON r.user_id = ").append(v).append(" AND r.post_id = t.post_id");
+        StringBuilder where = new StringBuilder("t.term = ?1 AND t.post_id < ?2 AND t.post_id >= ");
         if (floor != null) {
-            select.setParameter(3, floor);
+            parameters.add(floor);
+            where.append('?').append(parameters.size());
+        } else {
+            // MAX from the index is a constant when MariaDB plans the range; a floor that takes a
+            // derived table is not (it left the walk unbounded): that one is a statement of its own
+            where.append("(SELECT COALESCE(MAX(f.post_id), 0) FROM post_search_terms f WHERE f.term = ?1 AND f.post_id < ?2) - ")
+                    .append(FIRST_SPAN);
         }
-        for (int i = 0; i < others.size(); i++) {
-            select.setParameter(i + 4, others.get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> ids = select.getResultList();
-        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+        where.append(" AND (a.id = ").append(v).append(" OR a.search_visibility = 1) AND ").append(visible.condition())
+                .append(" AND r.id IS NULL");
+        // only top-level posts are indexed (SearchIndex)
+        return cards.select(viewerId, new CardQuery(from.toString(), where.toString(), "t.post_id DESC", limit, parameters,
+                true));
     }
 
     /** The id of the {@code window}-th post of the term below {@code before}, or 0 when it has fewer there. */
