@@ -31,6 +31,16 @@ class JdbcUrlDataSourceTest {
     }
 
     @Test
+    void mysqlConnectionsKeepTheirStatementsParsedUnlessTheUrlSaysOtherwise() {
+        assertEquals("true", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 0).getProperty("cachePrepStmts"));
+        assertEquals("8192", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 0)
+                .getProperty("prepStmtCacheSqlLimit"));
+        assertNull(JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t?cachePrepStmts=false", "u", "p", 0)
+                .getProperty("cachePrepStmts"));
+        assertNull(JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "p", 0).getProperty("cachePrepStmts"));
+    }
+
+    @Test
     void anH2DatabaseOnDiskWritesEachCommitBeforeItIsAnswered() {
         assertEquals("jdbc:h2:file:./data/twittner;MODE=MySQL;WRITE_DELAY=0",
                 JdbcUrlDataSource.normalise("jdbc:h2:file:./data/twittner;MODE=MySQL"));
