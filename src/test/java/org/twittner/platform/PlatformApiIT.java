@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.twittner.testing.Wire.assertError;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -29,6 +30,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -413,6 +415,42 @@ class PlatformApiIT {
             assertTrue(callers.resolve(renewed.authToken(), "10.0.0.9").isPresent(), "the refresh token still works");
         } finally {
             clock.reset();
+        }
+    }
+
+    @Resource(lookup = SchemaMigrator.DATASOURCE)
+    DataSource data;
+
+    @Test
+    void lastActivityIsWrittenAtMostEveryHalfHourAndNeverBackInTime() throws Exception {
+        String username = TestAccounts.newUsername();
+        IssuedTokens tokens = accounts.signup(new SignupForm("Test", "User", username, username + "@example.com",
+                TestAccounts.PASSWORD), null, "10.0.0.9");
+        try {
+            long userId = callers.resolve(tokens.authToken(), "10.0.0.9").orElseThrow().userId();
+            long signedUp = clock.unixSeconds();
+            assertEquals(List.of(Long.toString(signedUp), "10.0.0.9"), activity(userId));
+            clock.advance(Duration.ofMinutes(29));
+            callers.resolve(tokens.authToken(), "10.0.0.7");
+            assertEquals(List.of(Long.toString(signedUp), "10.0.0.9"), activity(userId), "not again within half an hour");
+            clock.advance(Duration.ofMinutes(2));
+            callers.resolve(tokens.authToken(), "10.0.0.7");
+            assertEquals(List.of(Long.toString(clock.unixSeconds()), "10.0.0.7"), activity(userId));
+            sessions.markActive(userId, signedUp, "10.0.0.1"); // a request that began earlier writes late
+            assertEquals(List.of(Long.toString(clock.unixSeconds()), "10.0.0.7"), activity(userId), "never back in time");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private List<String> activity(long userId) throws Exception {
+        try (var connection = data.getConnection();
+                var select = connection.prepareStatement("SELECT last_active_at, ip_address FROM users WHERE id = ?")) {
+            select.setLong(1, userId);
+            try (var row = select.executeQuery()) {
+                assertTrue(row.next());
+                return List.of(Long.toString(row.getLong(1)), row.getString(2));
+            }
         }
     }
 }
