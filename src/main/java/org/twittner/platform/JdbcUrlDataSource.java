@@ -6,6 +6,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -23,8 +24,8 @@ public class JdbcUrlDataSource implements DataSource {
     static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     /** Statement texts whose parse each connection keeps (Connector/J's cachePrepStmts), and their longest. */
-    static final int PREPARED_STATEMENTS_KEPT = 250;
-    static final int PREPARED_STATEMENT_MAX_CHARACTERS = 8192;
+    static final int PREPARED_STATEMENTS_KEPT = 100;
+    static final int PREPARED_STATEMENT_MAX_CHARACTERS = 4096;
 
     private String url;
     private String user;
@@ -107,25 +108,29 @@ public class JdbcUrlDataSource implements DataSource {
         if (pass != null) {
             properties.setProperty("password", pass);
         }
-        if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("connectTimeout=")) {
-            int seconds = loginTimeoutSeconds > 0 ? loginTimeoutSeconds : CONNECT_TIMEOUT_SECONDS;
-            properties.setProperty("connectTimeout", Integer.toString(seconds * 1000));
+        if (!jdbcUrl.startsWith("jdbc:mysql:")) {
+            return properties;
         }
-        if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("useLocalSessionState=")) {
-            // the pool sets read committed on every checkout (is-isolation-level-guaranteed), and
-            // Connector/J would ask the server for the current level each time: a SELECT per
-            // transaction. Only JDBC calls change session state here, so the driver's own record is right.
-            properties.setProperty("useLocalSessionState", "true");
-        }
-        if (jdbcUrl.startsWith("jdbc:mysql:") && !jdbcUrl.contains("cachePrepStmts=")) {
-            // Connector/J prepares on the client, scanning each statement's text anew: 10 % of a
-            // search_posts request's CPU for its one long statement (async-profiler). The scan is
-            // kept per connection for the most recent texts, of any length the server writes.
-            properties.setProperty("cachePrepStmts", "true");
-            properties.setProperty("prepStmtCacheSize", Integer.toString(PREPARED_STATEMENTS_KEPT));
-            properties.setProperty("prepStmtCacheSqlLimit", Integer.toString(PREPARED_STATEMENT_MAX_CHARACTERS));
-        }
+        int seconds = loginTimeoutSeconds > 0 ? loginTimeoutSeconds : CONNECT_TIMEOUT_SECONDS;
+        defaultFor(properties, jdbcUrl, "connectTimeout", Integer.toString(seconds * 1000));
+        // the pool sets read committed on every checkout (is-isolation-level-guaranteed), and
+        // Connector/J would ask the server for the current level each time: a SELECT per
+        // transaction. Only JDBC calls change session state here, so the driver's own record is right.
+        defaultFor(properties, jdbcUrl, "useLocalSessionState", "true");
+        // Connector/J prepares on the client, scanning each statement's text anew: 10 % of a
+        // search_posts request's server CPU for its one long statement (async-profiler). Each
+        // connection keeps the scans of its most recent texts (at most 32 connections x 100 x 4 KB).
+        defaultFor(properties, jdbcUrl, "cachePrepStmts", "true");
+        defaultFor(properties, jdbcUrl, "prepStmtCacheSize", Integer.toString(PREPARED_STATEMENTS_KEPT));
+        defaultFor(properties, jdbcUrl, "prepStmtCacheSqlLimit", Integer.toString(PREPARED_STATEMENT_MAX_CHARACTERS));
         return properties;
+    }
+
+    /** Sets a driver property unless the URL names it (in any case, as Connector/J reads names). */
+    private static void defaultFor(Properties properties, String jdbcUrl, String name, String value) {
+        if (!jdbcUrl.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT) + "=")) {
+            properties.setProperty(name, value);
+        }
     }
 
     private Driver driver() throws SQLException {

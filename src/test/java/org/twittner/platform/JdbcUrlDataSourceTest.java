@@ -33,10 +33,13 @@ class JdbcUrlDataSourceTest {
     @Test
     void mysqlConnectionsKeepTheirStatementsParsedUnlessTheUrlSaysOtherwise() {
         assertEquals("true", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 0).getProperty("cachePrepStmts"));
-        assertEquals("8192", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 0)
+        assertEquals("4096", JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t", "u", "p", 0)
                 .getProperty("prepStmtCacheSqlLimit"));
         assertNull(JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t?cachePrepStmts=false", "u", "p", 0)
                 .getProperty("cachePrepStmts"));
+        var ownSize = JdbcUrlDataSource.connectionProperties("jdbc:mysql://db/t?PREPSTMTCACHESIZE=7", "u", "p", 0);
+        assertNull(ownSize.getProperty("prepStmtCacheSize"), "a URL's own setting, in any case, stays");
+        assertEquals("true", ownSize.getProperty("cachePrepStmts"));
         assertNull(JdbcUrlDataSource.connectionProperties("jdbc:h2:mem:t", "u", "p", 0).getProperty("cachePrepStmts"));
     }
 
