@@ -3,13 +3,11 @@ package org.twittner.post.control;
 import java.util.List;
 
 /**
- * A statement of another component that finds posts and lets {@link PostCards#select} read
+ * A statement of another component that finds top-level posts and lets {@link PostCards#topLevel} read
  * their cards with it: {@code from} joins the posts as {@code p} and their authors as
  * {@code a} (and whatever its conditions need), {@code where} and {@code orderBy} are plain SQL
  * over them, and {@code parameters} are bound in order as ?1, ?2 and on (every text value goes
- * there, never into the SQL). {@code topLevel}: it finds no replies, so the cards need not
- * look for a replied-to author (the statement is shorter to plan).
+ * there, never into the SQL).
  */
-public record CardQuery(String from, String where, String orderBy, int limit, List<Object> parameters,
-        boolean topLevel) {
+public record CardQuery(String from, String where, String orderBy, int limit, List<Object> parameters) {
 }

@@ -32,10 +32,11 @@ import org.twittner.social.control.Visibility;
 
 /**
  * Builds the Post objects of a page in a fixed number of queries, whatever its length: posts
- * with their authors and the authors they reply to (1), media, mentioned users, poll options
- * and the viewer's flags (1), who reposted (1, when it has reposts), and for thread lists the
- * first replies of every item (1, then the same again for those replies). The one place where a
- * post becomes JSON.
+ * with their authors and the authors they reply to (1; or the caller's own statement that finds
+ * the posts, {@link #topLevel}), media, mentioned users, poll options and the viewer's flags (1,
+ * none for a guest's page of posts without any), who reposted (1, when it has reposts), and for
+ * thread lists the first replies of every item (1, then the same again for those replies). The
+ * one place where a post becomes JSON.
  */
 // reads only, no state: a CDI bean, not an EJB (see docs/architecture.md, "Read-only beans")
 @ApplicationScoped
@@ -145,24 +146,22 @@ public class PostCards {
     private Map<Long, PostCard> build(long viewerId, Collection<Long> ids, long now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = PlainStatements.query(em, "SELECT " + CARD_COLUMNS + " FROM posts p JOIN users a ON a.id = p.user_id"
-                + replyToJoins(Long.toString(viewerId)) + " WHERE p.id IN (" + idList(ids) + ")").getResultList();
+                + replyToJoins(viewerId) + " WHERE p.id IN (" + idList(ids) + ")").getResultList();
         return cards(viewerId, rows, now);
     }
 
     /**
-     * The cards of the posts a caller's own statement finds, in its order: the statement that
-     * finds them reads their cards too (search_posts: one statement instead of a walk for ids and
-     * another for their cards, which read the same posts and authors again).
+     * The cards of the top-level posts a caller's own statement finds, in its order: the
+     * statement that finds them reads their cards too (search_posts: one statement instead of a
+     * walk for ids and another for their cards, which read the same posts and authors again).
+     * Their {@code reply_to} is [] whatever the statement finds: it must find no replies.
      */
-    public List<PostCard> select(long viewerId, CardQuery query) {
-        int viewer = query.parameters().size() + 1; // a parameter, so that the text is every viewer's
-        var select = em.createNativeQuery("SELECT " + (query.topLevel() ? TOP_LEVEL_CARD_COLUMNS : CARD_COLUMNS)
-                + " FROM " + query.from() + (query.topLevel() ? "" : replyToJoins("?" + viewer))
+    public List<PostCard> topLevel(long viewerId, CardQuery query) {
+        var select = em.createNativeQuery("SELECT " + TOP_LEVEL_CARD_COLUMNS + " FROM " + query.from()
                 + " WHERE " + query.where() + " ORDER BY " + query.orderBy() + " LIMIT " + query.limit());
         for (int i = 0; i < query.parameters().size(); i++) {
             select.setParameter(i + 1, query.parameters().get(i));
         }
-        select.setParameter(viewer, viewerId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = select.getResultList();
         return List.copyOf(cards(viewerId, rows, clock.unixSeconds()).values());
@@ -174,14 +173,14 @@ public class PostCards {
             + " a.username, a.first_name, a.last_name, a.avatar, a.verified, a.pinned_post_id,"
             + " pa.id, pa.username, pa.first_name, pa.last_name, pa.avatar, pa.gender";
 
-    /** {@link #CARD_COLUMNS} of posts that reply to nobody. */
+    /** {@link #CARD_COLUMNS} of posts that reply to nobody (no replied-to author to look up). */
     private static final String TOP_LEVEL_CARD_COLUMNS = CARD_COLUMNS.substring(0, CARD_COLUMNS.indexOf(" pa.id"))
             + " NULL, NULL, NULL, NULL, NULL, NULL";
 
-    /** The replied-to author, only when the viewer (SQL: a number or a parameter) may see them (else reply_to is []). */
-    private static String replyToJoins(String viewer) {
+    /** The replied-to author, only when the viewer may see them (else reply_to is []). */
+    private static String replyToJoins(long viewerId) {
         return " LEFT JOIN posts pp ON pp.id = p.thread_id"
-                + " LEFT JOIN users pa ON pa.id = pp.user_id AND " + Visibility.authorVisible("pa", viewer);
+                + " LEFT JOIN users pa ON pa.id = pp.user_id AND " + Visibility.authorVisible("pa", viewerId);
     }
 
     /** The cards of rows in {@link #CARD_COLUMNS}' shape, in the rows' order. */

@@ -113,7 +113,7 @@ public class Publishing {
         List<String> draft = em.createNativeQuery("SELECT DISTINCT type FROM post_media WHERE user_id = ?1 AND post_id IS NULL")
                 .setParameter(1, authorId).getResultList();
         if (!draft.isEmpty()) {
-            return PostType.valueOf(draft.get(0).toUpperCase(java.util.Locale.ROOT));
+            return PostType.ofWire(draft.get(0));
         }
         if (!form.pollOptions().isEmpty()) {
             if (form.text().isEmpty()) {

@@ -34,6 +34,9 @@ public class PostSearch {
     static final long FIRST_SPAN = 50_000;
     static final int MAX_WINDOW = 20_000;
 
+    /** Other terms checked by a join; any more, by a subquery each. */
+    static final int JOINED_TERMS = 2;
+
     @PersistenceContext
     EntityManager em;
 
@@ -60,7 +63,11 @@ public class PostSearch {
         // meet there looks again, through at most MAX_WINDOW posts of the lead term
         List<PostCard> found = walk(viewerId, lead, others, page.before(), null, page.size());
         if (found.size() < page.size()) {
-            found = walk(viewerId, lead, others, page.before(), floor(lead, page.before(), MAX_WINDOW), page.size());
+            List<PostCard> window = walk(viewerId, lead, others, page.before(), floor(lead, page.before(), MAX_WINDOW),
+                    page.size());
+            // a term in most of the newest posts has its MAX_WINDOW posts within FIRST_SPAN ids: then
+            // the first look went further back
+            return window.size() > found.size() ? window : found;
         }
         return found;
     }
@@ -77,13 +84,22 @@ public class PostSearch {
         List<Object> parameters = new ArrayList<>(List.of(lead, before, viewerId));
         String v = "?3";
         StringBuilder from = new StringBuilder("post_search_terms t");
+        StringBuilder otherTerms = new StringBuilder();
         for (String other : others) {
-            // each other term by key, as a join: MariaDB walks the lead term's range and looks each
-            // walked post up in the other terms' keys (a scalar subquery per term cost a quarter more)
             parameters.add(other);
-            from.append(" JOIN post_search_terms x").append(parameters.size()).append(" ON x").append(parameters.size())
-                    .append(".term = ?").append(parameters.size()).append(" AND x").append(parameters.size())
-                    .append(".post_id = t.post_id");
+            String x = "x" + parameters.size();
+            if (parameters.size() - 3 <= JOINED_TERMS) {
+                // by key, as a join: MariaDB walks one term's range and looks each walked post up
+                // in the other terms' keys (a scalar subquery per term cost a quarter more)
+                from.append(" JOIN post_search_terms ").append(x).append(" ON ").append(x).append(".term = ?")
+                        .append(parameters.size()).append(" AND ").append(x).append(".post_id = t.post_id");
+            } else {
+                // past a few joins the optimizer would weigh every order of them (a CJK query can
+                // have 31 terms): the rest are a scalar count by key per walked row
+                otherTerms.append(" AND (SELECT COUNT(*) FROM post_search_terms ").append(x).append(" WHERE ").append(x)
+                        .append(".term = ?").append(parameters.size()).append(" AND ").append(x)
+                        .append(".post_id = t.post_id) > 0");
+            }
         }
         Visibility.Joined visible = Visibility.authorVisibleJoined("a", v);
         from.append(" JOIN posts p ON p.id = t.post_id JOIN users a ON a.id = p.user_id").append(visible.joins())
@@ -99,11 +115,10 @@ public class PostSearch {
             where.append("(SELECT COALESCE(MAX(f.post_id), 0) FROM post_search_terms f WHERE f.term = ?1 AND f.post_id < ?2) - ")
                     .append(FIRST_SPAN);
         }
-        where.append(" AND (a.id = ").append(v).append(" OR a.search_visibility = 1) AND ").append(visible.condition())
-                .append(" AND r.id IS NULL");
+        where.append(otherTerms).append(" AND (a.id = ").append(v).append(" OR a.search_visibility = 1) AND ")
+                .append(visible.condition()).append(" AND r.id IS NULL");
         // only top-level posts are indexed (SearchIndex)
-        return cards.select(viewerId, new CardQuery(from.toString(), where.toString(), "t.post_id DESC", limit, parameters,
-                true));
+        return cards.topLevel(viewerId, new CardQuery(from.toString(), where.toString(), "t.post_id DESC", limit, parameters));
     }
 
     /** The id of the {@code window}-th post of the term below {@code before}, or 0 when it has fewer there. */

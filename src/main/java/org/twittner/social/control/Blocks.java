@@ -14,7 +14,7 @@ import org.twittner.user.control.UserLocks;
  * Blocking. A block ends the follows and requests between the two, both ways; from then on
  * neither can follow, reply to, like, repost or message the other, and neither sees the other
  * in feeds, lists, threads or likes (those read {@link Visibility} and
- * {@link UserLists#notBlocked}). The rows stay for moderators while the block lasts.
+ * {@link Visibility#notBlocked(String, long)}). The rows stay for moderators while the block lasts.
  */
 @Stateless
 public class Blocks {

@@ -16,15 +16,7 @@ public final class Visibility {
      * {@code viewerId} (0 for a guest). The id is a number written into the SQL, never text.
      */
     public static String authorVisible(String alias, long viewerId) {
-        return authorVisible(alias, Long.toString(viewerId));
-    }
-
-    /**
-     * As {@link #authorVisible(String, long)}, for a viewer given as SQL (a number, or a
-     * parameter such as {@code ?3}: a statement whose text is the same for every viewer is
-     * prepared once per connection).
-     */
-    public static String authorVisible(String alias, String v) {
+        String v = Long.toString(viewerId);
         String a = alias + ".id";
         return "(" + a + " = " + v + " OR (" + notBlocked(a, v)
                 // a scalar count, looked up by key per row: MariaDB would materialise an EXISTS
@@ -34,8 +26,10 @@ public final class Visibility {
     }
 
     /**
-     * {@link #authorVisible(String, String)} as LEFT JOINs to add after the author's table and a
-     * condition over them, for a statement that walks many rows: a join by key costs MariaDB
+     * {@link #authorVisible(String, long)} as LEFT JOINs to add after the author's table and a
+     * condition over them, the viewer given as SQL (a number, or a parameter such as {@code ?3}:
+     * a statement whose text is every viewer's is prepared once per connection), for a statement
+     * that walks many rows: a join by key costs MariaDB
      * less than a dependent subquery (set up anew for every row); on search_posts' walk of 20
      * posts, 0.25 ms of the statement's 1.0. At most one row joins each: the keys are unique.
      */
