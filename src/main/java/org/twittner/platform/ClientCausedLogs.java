@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.logging.Filter;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -117,7 +116,11 @@ public class ClientCausedLogs implements ServletContextListener {
         return null;
     }
 
-    /** The line for Grizzly's failure on a request path with a dot segment at its end, or null. */
+    /**
+     * The line for Grizzly's failure on a request path with a dot segment at its end, or null.
+     * (Should HotSpot start throwing that exception preallocated, without frames, after many
+     * such requests, they are logged as Payara writes them: one short SEVERE line each.)
+     */
     static String pathDotSegments(Throwable thrown) {
         if (thrown instanceof ArrayIndexOutOfBoundsException) {
             for (StackTraceElement frame : thrown.getStackTrace()) {

@@ -76,7 +76,7 @@ public class PostSearch {
      * The cards of the matching posts the viewer may see among the lead term's posts with
      * {@code floor <= id < before} (a null floor: within {@link #FIRST_SPAN} ids of the lead
      * term's newest post below {@code before}), newest first, at most {@code limit}: one statement
-     * finds them and reads their cards ({@link PostCards#select}).
+     * finds them and reads their cards ({@link PostCards#topLevel}).
      */
     private List<PostCard> walk(long viewerId, String lead, List<String> others, long before, Long floor, int limit) {
         // ?1 the lead term, ?2 the cursor, ?3 the viewer (a parameter: the text is every viewer's,
