@@ -101,7 +101,7 @@ public interface PushTests {
         String flaky = FcmStandIn.deviceToken("flaky");
         saveToken(api, user.token(), flaky, "android");
 
-        assertEquals(200, api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(user.id())).code());
+        assertEquals(200, NotificationTests.follow(api, follower, user).code());
         List<JsonObject> received = fcm.await(flaky, 1, WAIT_SECONDS);
         assertEquals(1, received.size(), "delivered after FCM's 503");
         assertEquals(2, fcm.attemptsFor(flaky), "one failure, one success");
@@ -121,7 +121,7 @@ public interface PushTests {
         String flaky = FcmStandIn.deviceToken("flaky"); // FCM answers its first push 503: retried a second later
         saveToken(api, user.token(), flaky, "android");
 
-        assertEquals(200, api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(user.id())).code());
+        assertEquals(200, NotificationTests.follow(api, follower, user).code());
         assertEquals(200, api.postForm("block_user", "session_id", user.token(), "user_id", String.valueOf(follower.id())).code());
         awaitOutboxEmptyFor(api, user);
         assertTrue(fcm.attemptsFor(flaky) <= 1, "the retry after the block was not sent");
@@ -143,7 +143,7 @@ public interface PushTests {
         saveToken(api, secondDevice(api, user), alive, "android");
         saveToken(api, secondDevice(api, user), proxied, "android");
 
-        assertEquals(200, api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(user.id())).code());
+        assertEquals(200, NotificationTests.follow(api, follower, user).code());
         assertEquals(1, fcm.await(alive, 1, WAIT_SECONDS).size());
         long end = System.nanoTime() + WAIT_SECONDS * 1_000_000_000L;
         while ((Fixtures.number(api, "SELECT COUNT(*) FROM push_tokens WHERE user_id = ?", user.id()) > 2
@@ -156,9 +156,9 @@ public interface PushTests {
         assertEquals(1, fcm.attemptsFor(dead), "tried once, not retried");
         assertEquals(1, fcm.attemptsFor(proxied), "refused, not retried");
 
-        assertEquals(200, api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(user.id())).code()); // off
+        assertEquals(200, NotificationTests.follow(api, follower, user).code()); // off
         Account second = TestAccounts.create(api);
-        assertEquals(200, api.postForm("follow", "session_id", second.token(), "user_id", String.valueOf(user.id())).code());
+        assertEquals(200, NotificationTests.follow(api, second, user).code());
         assertEquals(2, fcm.await(alive, 2, WAIT_SECONDS).size());
         assertEquals(1, fcm.attemptsFor(dead), "nothing more is sent to the removed token");
     }
@@ -176,7 +176,7 @@ public interface PushTests {
         }
         // FCM holds its answers (the first push waits in the stand-in) while every follow is answered
         List<Reply> follows = Concurrently.call(fans.size(), i ->
-                api.postForm("follow", "session_id", fans.get(i).token(), "user_id", String.valueOf(star.id())));
+                NotificationTests.follow(api, fans.get(i), star));
         assertTrue(follows.stream().allMatch(reply -> reply.code() == 200), follows.toString());
         assertTrue(fcm.messagesTo(held).isEmpty(), "FCM has answered nothing yet, and every follow was answered");
         fcm.release();
