@@ -118,7 +118,7 @@ public class JdbcUrlDataSource implements DataSource {
         // transaction. Only JDBC calls change session state here, so the driver's own record is right.
         defaultFor(properties, jdbcUrl, "useLocalSessionState", "true");
         // Connector/J prepares on the client, scanning each statement's text anew: 10 % of a
-        // search_posts request's server CPU for its one long statement (async-profiler). Each
+        // search_posts request's server CPU, most of it its one long statement (async-profiler). Each
         // connection keeps the scans of its most recent texts (at most 32 connections x 100 x 4 KB).
         defaultFor(properties, jdbcUrl, "cachePrepStmts", "true");
         defaultFor(properties, jdbcUrl, "prepStmtCacheSize", Integer.toString(PREPARED_STATEMENTS_KEPT));

@@ -18,8 +18,9 @@ import org.twittner.user.entity.User;
  * Who is calling: the session behind an access token. Every signed-in request asks, so the
  * lookup is one read without a transaction; the rare write (last activity, at most every
  * {@link Sessions#ACTIVITY_RESOLUTION_SECONDS}) goes through {@link Sessions}, whose transaction
- * makes it whole. As an EJB call on every request the lookup cost a pool checkout, a transaction
- * and a thrown exception: 15 % of search_posts' request-thread CPU samples (async-profiler).
+ * makes it whole. As an EJB call the lookup was 15 % of search_posts' request-thread CPU samples
+ * (async-profiler), about half of it the container's (pool checkout, transaction, a thrown
+ * exception) and half the query.
  */
 // reads (its one write is Sessions'), no state: a CDI bean, not an EJB (docs/architecture.md, "Read-only beans")
 @ApplicationScoped
