@@ -1,6 +1,10 @@
 package org.twittner.platform;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -15,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -25,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -35,23 +39,23 @@ import java.util.logging.Logger;
  * limits and the same answers:
  * <ul>
  * <li>size: forms 1 MB, multipart forms 2 MB, uploads the configured limit; a body declared
- * larger is refused before a byte is read;</li>
- * <li>time: a body must be complete within {@code twittner.body.deadline.seconds}; one that stops
- * arriving ends when the server's read timeout fires; either way the answer is the envelope,
- * and a client that resets the connection costs one short log line;</li>
- * <li>threads: one client address may have {@code twittner.bodies.per.address} bodies in
- * flight; more are refused at once, so a few slow clients cannot take every request thread;</li>
+ * larger is refused before a byte is read (far larger) or read and dropped (a bit larger);</li>
+ * <li>threads: a body that came with its request's head (most forms) is read on the request's
+ * thread; any other is received without one ({@link BodyReception}, non-blocking reads), so
+ * clients that send slowly or stop hold a connection and their bytes so far, never a thread;</li>
+ * <li>time: a body that sends nothing for {@code twittner.body.idle.seconds}, or is not
+ * complete within {@code twittner.body.deadline.seconds}, is refused with the envelope, and a
+ * client that resets the connection costs one short log line;</li>
+ * <li>clients: one client address may have {@code twittner.bodies.per.address} bodies in
+ * flight; more are refused at once;</li>
  * <li>turns: a form request, once received, runs when the {@link RequestGate} gives it a turn.</li>
  * </ul>
  * Forms are then parsed into {@link RequestParams}; uploads go on with their body in a
  * temporary file. JAX-RS endpoints see a request without a body (their parameters are read), so
  * that odd methods or content types cannot upset the framework.
- *
- * <p>Why blocking reads: Payara's non-blocking servlet input (ReadListener) announced the end
- * of bodies before their bytes and spun on its async threads when tried here; the per-address
- * limit bounds what blocking reads can hold instead (docs/operations.md).
  */
-@WebFilter(urlPatterns = "/mobile_api/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/mobile_api/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class BodyReceiver implements Filter {
 
     /** What an upload form may carry besides its file: text fields and part headers. */
@@ -62,6 +66,7 @@ public class BodyReceiver implements Filter {
 
     private static final Logger LOG = Logger.getLogger(BodyReceiver.class.getName());
     private static final String RECEIVED = BodyReceiver.class.getName() + ".received";
+    private static final String RECEIVED_BODY = BodyReceiver.class.getName() + ".body";
     /** A body declared over its limit, but not by more than this factor, is read and dropped. */
     private static final int DRAINED_OVER_LIMIT = 4;
 
@@ -74,12 +79,27 @@ public class BodyReceiver implements Filter {
     @Inject
     RequestGate gate;
 
+    @Inject
+    RequestScope requestScope;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final Set<String> uploadPaths = new HashSet<>();
     private final Set<String> videoUploadPaths = new HashSet<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /** Bodies being received without a thread: the sweeper checks their time every second. */
+    private final Set<BodyReception> receptions = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> sweeper;
 
     @Override
     public void init(FilterConfig filterConfig) {
+        sweeper = scheduler.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            for (BodyReception reception : receptions) {
+                reception.checkTime(now);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         for (ServletRegistration servlet : filterConfig.getServletContext().getServletRegistrations().values()) {
             if (implementsMarker(servlet.getClassName(), UploadEndpoint.class)) {
                 uploadPaths.addAll(servlet.getMappings());
@@ -104,6 +124,17 @@ public class BodyReceiver implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        Object receivedLater = request.getAttribute(RECEIVED_BODY);
+        if (request.getDispatcherType() == DispatcherType.ASYNC && receivedLater instanceof ReceivedBody) {
+            // back from receiveLater with the whole body
+            request.removeAttribute(RECEIVED_BODY);
+            try (CurrentRequest.Scope scope = CurrentRequest.set(request);
+                    ReceivedBody body = (ReceivedBody) receivedLater) {
+                requestScope.run(() -> handOn(body, uploadPaths.contains(request.getServletPath()), request,
+                        response, chain));
+            }
+            return;
+        }
         if (request.getAttribute(RECEIVED) != null) {
             chain.doFilter(request, response); // Payara may run the filter again for the same request
             return;
@@ -111,6 +142,13 @@ public class BodyReceiver implements Filter {
         request.setAttribute(RECEIVED, Boolean.TRUE);
         try (CurrentRequest.Scope scope = CurrentRequest.set(request)) {
             receive(request, response, chain);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
         }
     }
 
@@ -137,23 +175,26 @@ public class BodyReceiver implements Filter {
         }
         String address = config.trustedProxies().clientAddressOf(request);
         AtomicInteger count = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
+        boolean receiving = false;
         ReceivedBody body = null;
         try {
             if (count.incrementAndGet() > config.bodiesPerAddress()) {
                 refuseAndClose(response, TOO_MANY);
                 return;
             }
-            if (declared > limit) {
-                // read and dropped, so that the client, still sending, can read the answer
-                // (WildFly resets a connection closed under an unread body)
-                drain(request);
-                WireJson.send(Envelope.error(400, tooLarge), response);
-                return;
+            // a body declared over its limit is read and dropped, so that the client, still
+            // sending, can read the answer (WildFly resets a connection closed under an unread body)
+            boolean drop = declared > limit;
+            if (!drop) {
+                body = upload ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
             }
-            body = upload ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
-            String refusal = read(request, body, limit, tooLarge, address);
-            if (refusal != null) {
-                refuseAndClose(response, refusal);
+            ServletInputStream in = request.getInputStream();
+            if (!drop && !chunked && in.available() >= declared) {
+                // the common case, a form that came with its head: read on this thread, nothing to wait for
+                readBuffered(in, body, declared);
+            } else {
+                receiveLater(request, in, body, declared, limit, tooLarge, address, count);
+                receiving = true;
                 return;
             }
         } catch (IOException | RuntimeException e) {
@@ -162,8 +203,8 @@ public class BodyReceiver implements Filter {
             }
             throw e;
         } finally {
-            if (count.decrementAndGet() <= 0) {
-                inFlight.remove(address, count);
+            if (!receiving) {
+                release(address, count);
             }
         }
         try (ReceivedBody received = body) {
@@ -171,45 +212,51 @@ public class BodyReceiver implements Filter {
         }
     }
 
-    private void drain(HttpServletRequest request) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.bodyDeadlineSeconds());
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = request.getInputStream()) {
-            while (in.read(buffer) >= 0 && System.nanoTime() < deadline) {
-                // dropped
+    private static void readBuffered(ServletInputStream in, ReceivedBody body, long declared) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(16 * 1024, declared)];
+        while (body.length() < declared) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, declared - body.length()));
+            if (n < 0) {
+                throw new IOException("the body ended before its declared length");
             }
-        } catch (IOException clientGone) {
-            // nothing to answer
-        }
-    }
-
-    /** Reads the whole body; returns the refusal message, or null when it is all in. */
-    private String read(HttpServletRequest request, ReceivedBody body, long limit, String tooLarge, String address)
-            throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.bodyDeadlineSeconds());
-        byte[] buffer = new byte[16 * 1024];
-        InputStream in = request.getInputStream();
-        try {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                if (body.length() + n > limit) {
-                    return tooLarge;
-                }
-                body.append(buffer, n);
-                if (System.nanoTime() > deadline) {
-                    return TOO_SLOW;
-                }
-            }
-        } catch (IOException cutShortOrTimedOut) {
-            // a client that goes away, or stops sending, is not a server failure: one line
-            LOG.log(Level.INFO, "request body from {0} to {1} ended after {2} bytes: {3}", new Object[] {
-                    address, request.getRequestURI(), body.length(), cutShortOrTimedOut.getClass().getSimpleName()});
-            return TOO_SLOW;
-        }
-        if (request.getContentLengthLong() > 0 && body.length() != request.getContentLengthLong()) {
-            return TOO_SLOW;
+            body.append(buffer, n);
         }
         body.finish();
-        return null;
+    }
+
+    /**
+     * The body is not all here yet: the request thread goes back to the container, and the body
+     * is read as it arrives ({@link BodyReception}); once in, the request is dispatched again
+     * and handled like one whose body came at once.
+     */
+    private void receiveLater(HttpServletRequest request, ServletInputStream in, ReceivedBody body, long declared,
+            long limit, String tooLarge, String address, AtomicInteger count) {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // the sweeper gives up slow bodies; the endpoint may then take its time
+        BodyReception reception = new BodyReception(async, in, body, declared, limit, tooLarge, address,
+                request.getRequestURI(), TimeUnit.SECONDS.toNanos(config.bodyIdleSeconds()),
+                TimeUnit.SECONDS.toNanos(config.bodyDeadlineSeconds()), new BodyReception.Ends() {
+                    @Override
+                    public void received(BodyReception done) {
+                        request.setAttribute(RECEIVED_BODY, done.body());
+                        async.dispatch();
+                    }
+
+                    @Override
+                    public void released(BodyReception done) {
+                        receptions.remove(done);
+                        release(address, count);
+                    }
+                });
+        receptions.add(reception);
+        in.setReadListener(reception);
+        reception.pump();
+    }
+
+    private void release(String address, AtomicInteger count) {
+        if (count.decrementAndGet() <= 0) {
+            inFlight.remove(address, count);
+        }
     }
 
     /**
@@ -242,7 +289,7 @@ public class BodyReceiver implements Filter {
     }
 
     /** The rest of the body is not read: the connection is closed after the answer. */
-    private static void refuseAndClose(HttpServletResponse response, String message) throws IOException {
+    static void refuseAndClose(HttpServletResponse response, String message) {
         response.setHeader("Connection", "close");
         try {
             WireJson.send(Envelope.error(400, message), response);

@@ -16,6 +16,7 @@ import jakarta.json.JsonString;
 import jakarta.servlet.annotation.WebServlet;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
@@ -344,6 +345,53 @@ class PlatformApiIT {
                     head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length()),
                     form.getBytes(StandardCharsets.US_ASCII), 10_000);
             assertTrue(more.body().contains("Too many requests in progress from your address"), more.toString());
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * 400 connections from 400 addresses (more than the server has request threads) that never
+     * finish their bodies hold no thread while they wait: a phone is answered at once, and a
+     * body that arrives in pieces, slowly, is handled like one that came at once.
+     */
+    @Test
+    @RunAsClient
+    void stalledBodiesFromManyAddressesHoldNoThreads() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 400; i++) {
+                Socket socket = RawHttp.open(api.root(), "127.0.%d.%d".formatted(2 + i / 200, 1 + i % 200), 10_000);
+                socket.getOutputStream().write((head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", 100_000)
+                        + "email=").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            Thread.sleep(500);
+            String form = "email=nobody%40example.com&password=x";
+            long started = System.nanoTime();
+            RawHttp.Response phone = RawHttp.exchange(api.root(), "127.0.0.2",
+                    head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length()),
+                    form.getBytes(StandardCharsets.US_ASCII), 10_000);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(phone.body().contains("Incorrect Credentials"), phone.toString());
+            assertTrue(millis < 3000, "the phone waited " + millis + " ms");
+
+            try (Socket trickle = RawHttp.open(api.root(), "127.0.0.5", 10_000)) {
+                OutputStream out = trickle.getOutputStream();
+                out.write(head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length())
+                        .getBytes(StandardCharsets.US_ASCII));
+                for (int at = 0; at < form.length(); at += 10) {
+                    out.write(form.substring(at, Math.min(form.length(), at + 10)).getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread.sleep(300);
+                }
+                RawHttp.Response pieces = RawHttp.read(trickle.getInputStream());
+                assertEquals(null, problemWith(pieces), "a body in pieces");
+                assertTrue(pieces.body().contains("Incorrect Credentials"), pieces.toString());
+            }
         } finally {
             for (Socket socket : stalled) {
                 socket.close();
