@@ -5,7 +5,8 @@
     BASE_URL   e.g. http://127.0.0.1:18082
     STALLED    connections that send a request head and a few bytes of a declared 1 MB body, then
                nothing (default 220)
-    ADDRESSES  how many client addresses they come from (127.0.1.1, 127.0.1.2, ...; default 1)
+    ADDRESSES  how many client addresses they come from (127.0.1.1 ... 127.0.1.250, 127.0.2.1, ...;
+               default 1)
 
 Measures 40 sequential GET /mobile_api/profile?user_id=1 from 127.0.0.2 (another address) before the
 stalled connections open, while they are held, and prints p50, p90 and max in ms. Linux only (any
@@ -43,7 +44,8 @@ def phone_requests(n=40):
 def stall(n, address_count):
     sockets = []
     for i in range(n):
-        source = "127.0.1.%d" % (i % address_count + 1)
+        k = i % address_count
+        source = "127.0.%d.%d" % (1 + k // 250, 1 + k % 250)
         s = socket.create_connection((host, port), timeout=10, source_address=(source, 0))
         s.sendall(("POST /mobile_api/profile HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                    "Content-Length: 1000000\r\n\r\nuser_id=1&x=").encode())

@@ -67,6 +67,13 @@ public class BodyReceiver implements Filter {
     private static final Logger LOG = Logger.getLogger(BodyReceiver.class.getName());
     private static final String RECEIVED = BodyReceiver.class.getName() + ".received";
     private static final String RECEIVED_BODY = BodyReceiver.class.getName() + ".body";
+    /**
+     * Bodies received without a thread at once; more are answered "busy". With at most
+     * {@link #HELD_IN_MEMORY_BYTES} each in memory, waiting bodies hold at most 64 MB of heap.
+     */
+    static final int MAX_RECEIVING = 4096;
+    /** A body received without a thread is kept in memory up to this size, in a temporary file beyond. */
+    static final int HELD_IN_MEMORY_BYTES = 16 * 1024;
     /** A body declared over its limit, but not by more than this factor, is read and dropped. */
     private static final int DRAINED_OVER_LIMIT = 4;
 
@@ -185,13 +192,33 @@ public class BodyReceiver implements Filter {
             // a body declared over its limit is read and dropped, so that the client, still
             // sending, can read the answer (WildFly resets a connection closed under an unread body)
             boolean drop = declared > limit;
-            if (!drop) {
-                body = upload ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
-            }
             ServletInputStream in = request.getInputStream();
-            if (!drop && !chunked && in.available() >= declared) {
-                // the common case, a form that came with its head: read on this thread, nothing to wait for
-                readBuffered(in, body, declared);
+            // the common case, a form that came with its head: read on this thread, nothing to wait for
+            boolean here;
+            try {
+                here = !drop && !chunked && in.available() >= declared;
+            } catch (IOException cutShort) { // WildFly reads ahead here, and may find the client gone
+                BodyReception.logCutShort(address, request.getRequestURI(), 0, cutShort);
+                refuseAndClose(response, TOO_SLOW);
+                return;
+            }
+            if (!here && receptions.size() >= MAX_RECEIVING) {
+                refuseAndClose(response, 503, RequestGate.BUSY);
+                return;
+            }
+            if (!drop) {
+                body = upload || (!here && (chunked || declared > HELD_IN_MEMORY_BYTES))
+                        ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
+            }
+            if (here) {
+                try {
+                    readBuffered(in, body, declared);
+                } catch (IOException cutShort) {
+                    BodyReception.logCutShort(address, request.getRequestURI(), body.length(), cutShort);
+                    body.close();
+                    refuseAndClose(response, TOO_SLOW);
+                    return;
+                }
             } else {
                 receiveLater(request, in, body, declared, limit, tooLarge, address, count);
                 receiving = true;
@@ -290,9 +317,13 @@ public class BodyReceiver implements Filter {
 
     /** The rest of the body is not read: the connection is closed after the answer. */
     static void refuseAndClose(HttpServletResponse response, String message) {
+        refuseAndClose(response, 400, message);
+    }
+
+    static void refuseAndClose(HttpServletResponse response, int code, String message) {
         response.setHeader("Connection", "close");
         try {
-            WireJson.send(Envelope.error(400, message), response);
+            WireJson.send(Envelope.error(code, message), response);
         } catch (IOException clientGone) {
             LOG.log(Level.FINE, "could not answer: {0}", clientGone.toString());
         }

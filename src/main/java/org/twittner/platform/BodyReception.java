@@ -45,7 +45,8 @@ final class BodyReception implements ReadListener {
     private final long idleNanos;
     private final long deadline;
     private final Ends ends;
-    private final byte[] buffer = new byte[16 * 1024];
+    /** One read buffer per thread, not per reception: thousands may be waiting at once. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     private long received;
     private long lastByteAt;
@@ -91,15 +92,20 @@ final class BodyReception implements ReadListener {
     @Override
     public synchronized void onError(Throwable failure) {
         if (!ended) {
-            // a client that goes away is not a server failure: one line
-            LOG.log(Level.INFO, "request body from {0} to {1} ended after {2} bytes: {3}",
-                    new Object[] {address, path, received, failure.getClass().getSimpleName()});
+            logCutShort(address, path, received, failure);
             refuse(BodyReceiver.TOO_SLOW);
         }
     }
 
+    /** A client that goes away, or sends less than it declared, is not a server failure: one line. */
+    static void logCutShort(String address, String path, long received, Throwable failure) {
+        LOG.log(Level.INFO, "request body from {0} to {1} ended after {2} bytes: {3}",
+                new Object[] {address, path, received, failure.getClass().getSimpleName()});
+    }
+
     /** Reads what can be read without blocking. */
     synchronized void pump() {
+        byte[] buffer = BUFFER.get();
         try {
             while (!ended && in.isReady()) {
                 int n = in.read(buffer);
@@ -129,8 +135,7 @@ final class BodyReception implements ReadListener {
             }
         } catch (IOException | RuntimeException cutShort) {
             if (!ended) {
-                LOG.log(Level.INFO, "request body from {0} to {1} ended after {2} bytes: {3}",
-                        new Object[] {address, path, received, cutShort.getClass().getSimpleName()});
+                logCutShort(address, path, received, cutShort);
                 refuse(BodyReceiver.TOO_SLOW);
             }
         }
