@@ -86,9 +86,6 @@ public class BodyReceiver implements Filter {
     @Inject
     RequestGate gate;
 
-    @Inject
-    RequestScope requestScope;
-
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -137,8 +134,7 @@ public class BodyReceiver implements Filter {
             request.removeAttribute(RECEIVED_BODY);
             try (CurrentRequest.Scope scope = CurrentRequest.set(request);
                     ReceivedBody body = (ReceivedBody) receivedLater) {
-                requestScope.run(() -> handOn(body, uploadPaths.contains(request.getServletPath()), request,
-                        response, chain));
+                handOn(body, uploadPaths.contains(request.getServletPath()), request, response, chain);
             }
             return;
         }
@@ -266,7 +262,17 @@ public class BodyReceiver implements Filter {
                     @Override
                     public void received(BodyReception done) {
                         request.setAttribute(RECEIVED_BODY, done.body());
-                        async.dispatch();
+                        try {
+                            async.dispatch();
+                        } catch (IllegalStateException over) { // the container ended the request meanwhile
+                            done.body().close();
+                            LOG.log(Level.FINE, "not dispatched: {0}", over.toString());
+                        }
+                    }
+
+                    @Override
+                    public void refused(BodyReception done, String message) {
+                        refuseAndClose((HttpServletResponse) async.getResponse(), message);
                     }
 
                     @Override
@@ -276,7 +282,12 @@ public class BodyReceiver implements Filter {
                     }
                 });
         receptions.add(reception);
-        in.setReadListener(reception);
+        try {
+            in.setReadListener(reception);
+        } catch (RuntimeException refused) {
+            receptions.remove(reception); // never started: the caller releases what it holds
+            throw refused;
+        }
         reception.pump();
     }
 

@@ -3,7 +3,6 @@ package org.twittner.platform;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +27,9 @@ final class BodyReception implements ReadListener {
     interface Ends {
         /** The whole body is in: hand the request on. */
         void received(BodyReception reception);
+
+        /** The body is refused: answer the client with this message (the connection is then closed). */
+        void refused(BodyReception reception, String message);
 
         /** Called exactly once, after either end: release what the reception held. */
         void released(BodyReception reception);
@@ -176,9 +178,8 @@ final class BodyReception implements ReadListener {
             body.close();
         }
         ends.released(this);
-        HttpServletResponse response = (HttpServletResponse) async.getResponse();
         try {
-            BodyReceiver.refuseAndClose(response, message);
+            ends.refused(this, message);
         } finally {
             try {
                 async.complete();

@@ -1,0 +1,261 @@
+package org.twittner.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reception's ends, as the container and the sweeper drive them: a body is handed on whole
+ * or refused with the envelope, exactly once, whatever calls come after or at the same time.
+ */
+class BodyReceptionTest {
+
+    private static final long IDLE = TimeUnit.SECONDS.toNanos(10);
+    private static final long DEADLINE = TimeUnit.SECONDS.toNanos(120);
+
+    @Test
+    void aBodyThatArrivesInPiecesIsHandedOnWholeOnce() throws IOException {
+        Exchange exchange = new Exchange(11);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        reception.pump(); // the filter's own pump: Grizzly calls the listener only after isReady() said false
+        exchange.in.arrive("x%40y");
+        reception.onDataAvailable();
+        reception.onAllDataRead(); // after the declared length: nothing more happens
+        reception.checkTime(System.nanoTime() + IDLE * 2);
+        assertEquals(1, exchange.received.get());
+        assertEquals(1, exchange.released.get());
+        assertEquals("email=x%40y", new String(reception.body().open().readAllBytes(), StandardCharsets.US_ASCII));
+        assertNull(exchange.answer(), "not refused: the dispatched request answers");
+    }
+
+    @Test
+    void aBodyThatSendsNothingForTheIdleTimeIsRefused() {
+        Exchange exchange = new Exchange(100);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        reception.pump();
+        reception.checkTime(System.nanoTime() + IDLE / 2);
+        assertEquals(0, exchange.released.get(), "not yet idle");
+        reception.checkTime(System.nanoTime() + IDLE + 1);
+        exchange.in.arrive("x".repeat(94));
+        reception.onDataAvailable();
+        reception.onAllDataRead();
+        assertEquals(0, exchange.received.get());
+        assertEquals(1, exchange.released.get());
+        assertTrue(exchange.answer().contains(BodyReceiver.TOO_SLOW), exchange.answer());
+        assertEquals(1, exchange.completed.get());
+    }
+
+    @Test
+    void aBodyPastItsDeadlineIsRefusedThoughBytesKeepComing() {
+        Exchange exchange = new Exchange(100);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000, DEADLINE * 2); // never idle
+        exchange.in.arrive("a");
+        reception.pump();
+        reception.checkTime(System.nanoTime() + DEADLINE / 2);
+        assertNull(exchange.answer(), "within its deadline");
+        reception.checkTime(System.nanoTime() + DEADLINE + 1);
+        assertTrue(exchange.answer().contains(BodyReceiver.TOO_SLOW), exchange.answer());
+    }
+
+    @Test
+    void aBodyOverItsLimitIsRefusedAsTooLarge() {
+        Exchange exchange = new Exchange(-1); // chunked: no declared length to refuse it by
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 10);
+        exchange.in.arrive("0123456789A");
+        reception.pump();
+        assertTrue(exchange.answer().contains("too large"), exchange.answer());
+        assertEquals(0, exchange.received.get());
+        assertEquals(1, exchange.released.get());
+    }
+
+    @Test
+    void aBodyThatEndsShortOfItsDeclaredLengthIsRefused() {
+        Exchange exchange = new Exchange(100);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        exchange.in.end();
+        reception.pump();
+        assertTrue(exchange.answer().contains(BodyReceiver.TOO_SLOW), exchange.answer());
+        assertEquals(0, exchange.received.get());
+    }
+
+    @Test
+    void aBodyReadOnlyToBeDroppedIsAnsweredTooLargeOnceAllIn() {
+        Exchange exchange = new Exchange(20);
+        BodyReception reception = exchange.reception(null, 10);
+        exchange.in.arrive("0123456789");
+        reception.pump();
+        assertNull(exchange.answer(), "the client is still sending: answered once it is all in");
+        exchange.in.arrive("0123456789");
+        reception.onDataAvailable();
+        assertTrue(exchange.answer().contains("too large"), exchange.answer());
+    }
+
+    @Test
+    void theSweeperAndTheLastBytesRacingEndTheReceptionOnce() throws Exception {
+        Logger log = Logger.getLogger(BodyReception.class.getName());
+        Level level = log.getLevel();
+        log.setLevel(Level.WARNING); // not 500 lines of "given up"
+        try {
+            race();
+        } finally {
+            log.setLevel(level);
+        }
+    }
+
+    private static void race() throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            Exchange exchange = new Exchange(3);
+            BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+            exchange.in.arrive("ab");
+            reception.pump();
+            CountDownLatch start = new CountDownLatch(1);
+            Thread sweeper = new Thread(() -> {
+                await(start);
+                reception.checkTime(System.nanoTime() + IDLE + 1);
+            });
+            Thread container = new Thread(() -> {
+                await(start);
+                exchange.in.arrive("c");
+                reception.onDataAvailable();
+                reception.onAllDataRead();
+            });
+            sweeper.start();
+            container.start();
+            start.countDown();
+            sweeper.join();
+            container.join();
+            assertEquals(1, exchange.released.get(), "released once");
+            assertEquals(1, exchange.received.get() + exchange.completed.get(), "one end: handed on or refused");
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One request as the reception sees it: its input, its response, its async context. */
+    private static final class Exchange {
+        final long declared;
+        final FakeInput in = new FakeInput();
+        final List<String> refusals = new CopyOnWriteArrayList<>();
+        final AtomicInteger received = new AtomicInteger();
+        final AtomicInteger released = new AtomicInteger();
+        final AtomicInteger completed = new AtomicInteger();
+
+        Exchange(long declared) {
+            this.declared = declared;
+        }
+
+        BodyReception reception(ReceivedBody body, long limit) {
+            return reception(body, limit, IDLE);
+        }
+
+        BodyReception reception(ReceivedBody body, long limit, long idle) {
+            AsyncContext async = (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "complete" -> completed.incrementAndGet();
+                            default -> throw new UnsupportedOperationException(method.getName());
+                        }
+                        return null;
+                    });
+            return new BodyReception(async, in, body, declared, limit, "The file is too large", "10.0.0.1",
+                    "/mobile_api/login", idle, DEADLINE, new BodyReception.Ends() {
+                        @Override
+                        public void received(BodyReception done) {
+                            received.incrementAndGet();
+                        }
+
+                        @Override
+                        public void refused(BodyReception done, String message) {
+                            refusals.add(message);
+                        }
+
+                        @Override
+                        public void released(BodyReception done) {
+                            released.incrementAndGet();
+                        }
+                    });
+        }
+
+        /** The refusal the client was answered with, or null. */
+        String answer() {
+            assertTrue(refusals.size() <= 1, "refused once: " + refusals);
+            return refusals.isEmpty() ? null : refusals.get(0);
+        }
+    }
+
+    /** Bytes that have arrived so far; ready while some are unread, or once the body ended. */
+    private static final class FakeInput extends ServletInputStream {
+        private final Deque<byte[]> chunks = new ArrayDeque<>();
+        private boolean ended;
+
+        synchronized void arrive(String text) {
+            chunks.add(text.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        synchronized void end() {
+            ended = true;
+        }
+
+        @Override
+        public synchronized boolean isReady() {
+            return !chunks.isEmpty() || ended;
+        }
+
+        @Override
+        public synchronized boolean isFinished() {
+            return chunks.isEmpty() && ended;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException("the reception reads into its buffer");
+        }
+
+        @Override
+        public synchronized int read(byte[] buffer, int offset, int length) {
+            byte[] chunk = chunks.poll();
+            if (chunk == null) {
+                if (ended) {
+                    return -1;
+                }
+                throw new IllegalStateException("read while not ready");
+            }
+            if (chunk.length > length) {
+                throw new IllegalStateException("test chunks fit the buffer");
+            }
+            System.arraycopy(chunk, 0, buffer, offset, chunk.length);
+            return chunk.length;
+        }
+    }
+}
