@@ -101,7 +101,11 @@ public class BodyReceiver implements Filter {
         sweeper = scheduler.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
             for (BodyReception reception : receptions) {
-                reception.checkTime(now);
+                try {
+                    reception.checkTime(now);
+                } catch (RuntimeException e) { // a sweep that throws would be the last one
+                    LOG.log(Level.WARNING, "could not give up a slow request body", e);
+                }
             }
         }, 1, 1, TimeUnit.SECONDS);
         for (ServletRegistration servlet : filterConfig.getServletContext().getServletRegistrations().values()) {

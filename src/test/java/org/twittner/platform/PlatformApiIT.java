@@ -376,10 +376,12 @@ class PlatformApiIT {
             assertTrue(phone.body().contains("Incorrect Credentials"), phone.toString());
             assertTrue(millis < 3000, "the phone waited " + millis + " ms");
 
+            // on a connection kept alive, as the apps' HTTP clients keep theirs
+            String keptAlive = "POST /mobile_api/login HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length() + "\r\n\r\n";
             try (Socket trickle = RawHttp.open(api.root(), "127.0.0.5", 10_000)) {
                 OutputStream out = trickle.getOutputStream();
-                out.write(head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length())
-                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(keptAlive.getBytes(StandardCharsets.US_ASCII));
                 for (int at = 0; at < form.length(); at += 10) {
                     out.write(form.substring(at, Math.min(form.length(), at + 10)).getBytes(StandardCharsets.US_ASCII));
                     out.flush();
@@ -388,6 +390,12 @@ class PlatformApiIT {
                 RawHttp.Response pieces = RawHttp.read(trickle.getInputStream());
                 assertEquals(null, problemWith(pieces), "a body in pieces");
                 assertTrue(pieces.body().contains("Incorrect Credentials"), pieces.toString());
+                // the next request on the same connection, body and head at once
+                out.write((keptAlive + form).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                RawHttp.Response next = RawHttp.read(trickle.getInputStream());
+                assertEquals(null, problemWith(next), "the next request on the connection");
+                assertTrue(next.body().contains("Incorrect Credentials"), next.toString());
             }
         } finally {
             for (Socket socket : stalled) {

@@ -6,7 +6,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.twittner.platform.SearchText;
@@ -26,6 +28,8 @@ public class SearchIndex {
 
     /** Rows per INSERT statement. */
     private static final int ROWS_PER_INSERT = 200;
+    /** Accounts whose ranking copy is refreshed per statement (a deleted account's followings). */
+    private static final int USERS_PER_UPDATE = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -55,7 +59,21 @@ public class SearchIndex {
     }
 
     public void followerCountChanged(@Observes FollowerCountChanged changed) {
-        copyFollowerCount(changed.userId());
+        List<Long> ids = changed.userIds();
+        if (ids.size() == 1) {
+            copyFollowerCount(ids.get(0));
+            return;
+        }
+        for (int from = 0; from < ids.size(); from += USERS_PER_UPDATE) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + USERS_PER_UPDATE));
+            Query update = em.createNativeQuery("UPDATE user_search_terms SET followers = (SELECT follower_count FROM users"
+                    + " WHERE users.id = user_search_terms.user_id) WHERE user_id IN ("
+                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")");
+            for (int i = 0; i < batch.size(); i++) {
+                update.setParameter(i + 1, batch.get(i));
+            }
+            update.executeUpdate();
+        }
     }
 
     /** The ranking's copy of the follower count follows the counter, under the same row lock. */

@@ -143,6 +143,6 @@ public class Follows {
                 .setParameter(1, delta).setParameter(2, followerId).executeUpdate();
         em.createNativeQuery("UPDATE users SET follower_count = follower_count + ?1 WHERE id = ?2")
                 .setParameter(1, delta).setParameter(2, followingId).executeUpdate();
-        followerCountChanged.fire(new FollowerCountChanged(followingId));
+        followerCountChanged.fire(FollowerCountChanged.of(followingId));
     }
 }

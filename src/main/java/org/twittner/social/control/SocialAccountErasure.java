@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.Collections;
 import java.util.List;
 import org.twittner.social.entity.Follow;
 import org.twittner.user.control.AccountErasure;
@@ -16,6 +18,9 @@ import org.twittner.user.control.AccountErasure;
 @Stateless
 public class SocialAccountErasure implements AccountErasure {
 
+    /** Counters lowered per statement: an account following 5,000 others costs 10 statements, not 5,000. */
+    static final int USERS_PER_UPDATE = 500;
+
     @PersistenceContext
     EntityManager em;
 
@@ -24,20 +29,31 @@ public class SocialAccountErasure implements AccountErasure {
 
     @Override
     public void eraseAccount(long userId) {
-        lower("follower_count", "SELECT following_id FROM follows WHERE follower_id = ?1 AND status = ?2", userId);
-        lower("following_count", "SELECT follower_id FROM follows WHERE following_id = ?1 AND status = ?2", userId);
+        List<Long> followed = ids("SELECT following_id FROM follows WHERE follower_id = ?1 AND status = ?2", userId);
+        lower("follower_count", followed);
+        if (!followed.isEmpty()) {
+            followerCountChanged.fire(new FollowerCountChanged(followed));
+        }
+        lower("following_count", ids("SELECT follower_id FROM follows WHERE following_id = ?1 AND status = ?2", userId));
     }
 
-    private void lower(String counter, String otherIds, long userId) {
+    private List<Long> ids(String select, long userId) {
         @SuppressWarnings("unchecked")
-        List<Object> others = em.createNativeQuery(otherIds + " ORDER BY 1").setParameter(1, userId)
+        List<Object> rows = em.createNativeQuery(select + " ORDER BY 1").setParameter(1, userId)
                 .setParameter(2, Follow.ACTIVE).getResultList();
-        for (Object other : others) {
-            em.createNativeQuery("UPDATE users SET " + counter + " = " + counter + " - 1 WHERE id = ?1")
-                    .setParameter(1, other).executeUpdate();
-            if (counter.equals("follower_count")) {
-                followerCountChanged.fire(new FollowerCountChanged(((Number) other).longValue()));
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** Lowers the counter of each user, in ascending id order: the order every writer locks users in. */
+    private void lower(String counter, List<Long> userIds) {
+        for (int from = 0; from < userIds.size(); from += USERS_PER_UPDATE) {
+            List<Long> batch = userIds.subList(from, Math.min(userIds.size(), from + USERS_PER_UPDATE));
+            Query update = em.createNativeQuery("UPDATE users SET " + counter + " = " + counter + " - 1 WHERE id IN ("
+                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")");
+            for (int i = 0; i < batch.size(); i++) {
+                update.setParameter(i + 1, batch.get(i));
             }
+            update.executeUpdate();
         }
     }
 }

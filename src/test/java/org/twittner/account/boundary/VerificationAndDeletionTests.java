@@ -265,6 +265,7 @@ interface VerificationAndDeletionTests {
         // follows both ways, pending requests both ways, blocks both ways
         assertEquals(200, follow(api, friend, d).code());
         assertEquals(200, follow(api, d, friend).code());
+        assertEquals(200, follow(api, d, fan).code()); // D follows two: their counts are lowered together
         requireApproval(api, approver);
         assertEnvelope(follow(api, d, approver), 201, "Subscription request sent successfully");
         requireApproval(api, d);
@@ -358,6 +359,9 @@ interface VerificationAndDeletionTests {
         assertEquals(2, Fixtures.number(api, "SELECT posts FROM hashtags WHERE tag_key = ?", gone));
         assertEquals(List.of("1"), Fixtures.sql(api, "SELECT view_count FROM swifts WHERE swid = ?", friendSwid));
         assertCountersMatchRows(api, others, tags, "before the deletion");
+        String searchRankedByOneFollower = "SELECT COUNT(*) FROM user_search_terms WHERE user_id IN (?, ?) AND followers = 1";
+        assertTrue(Fixtures.number(api, searchRankedByOneFollower, friend.id(), fan.id()) > 0,
+                "search ranks friend and fan by their one follower, D");
 
         assertTrue(Fixtures.sql(api, "SELECT avatar FROM users WHERE id = ?", d.id()).get(0).startsWith("upload/avatars/"));
         assertFalse(Fixtures.sql(api, "SELECT cover FROM users WHERE id = ?", d.id()).get(0).isEmpty());
@@ -415,6 +419,9 @@ interface VerificationAndDeletionTests {
                 "friend's swift is no longer counted as watched by D");
         assertEquals(1, Fixtures.number(api, "SELECT post_count FROM users WHERE id = ?", fan.id()));
         assertEquals(0, Fixtures.number(api, "SELECT follower_count FROM users WHERE id = ?", approver.id()));
+        assertEquals(0, Fixtures.number(api, "SELECT follower_count FROM users WHERE id = ?", fan.id()));
+        assertEquals(0, Fixtures.number(api, searchRankedByOneFollower, friend.id(), fan.id()),
+                "search ranks them by what is left");
 
         // the name and the address are free again
         Reply signup = api.postForm("signup", "first_name", "Test", "last_name", "User", "username", d.username(),
