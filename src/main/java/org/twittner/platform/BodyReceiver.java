@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -72,6 +73,8 @@ public class BodyReceiver implements Filter {
      * {@link #HELD_IN_MEMORY_BYTES} each in memory, waiting bodies hold at most 64 MB of heap.
      */
     static final int MAX_RECEIVING = 4096;
+    /** Requests whose body came late handled at once (waiting for a gate turn included). */
+    static final int MAX_DISPATCHED = 256;
     /** A body received without a thread is kept in memory up to this size, in a temporary file beyond. */
     static final int HELD_IN_MEMORY_BYTES = 16 * 1024;
     /** A body declared over its limit, but not by more than this factor, is read and dropped. */
@@ -94,6 +97,13 @@ public class BodyReceiver implements Filter {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     /** Bodies being received without a thread: the sweeper checks their time every second. */
     private final Set<BodyReception> receptions = ConcurrentHashMap.newKeySet();
+    private final Semaphore receivingSlots = new Semaphore(MAX_RECEIVING);
+    /**
+     * Requests handed on after their body came late. Payara runs an async dispatch on a thread
+     * pool of its own without a bound, so this bounds them instead, near what Payara's 200
+     * request threads bounded before; beyond it a received body is answered "busy".
+     */
+    private final Semaphore dispatchSlots = new Semaphore(MAX_DISPATCHED);
     private ScheduledFuture<?> sweeper;
 
     @Override
@@ -133,12 +143,15 @@ public class BodyReceiver implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         Object receivedLater = request.getAttribute(RECEIVED_BODY);
-        if (request.getDispatcherType() == DispatcherType.ASYNC && receivedLater instanceof ReceivedBody) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC && receivedLater instanceof BodyReception reception) {
             // back from receiveLater with the whole body
             request.removeAttribute(RECEIVED_BODY);
-            try (CurrentRequest.Scope scope = CurrentRequest.set(request);
-                    ReceivedBody body = (ReceivedBody) receivedLater) {
+            try (CurrentRequest.Scope scope = CurrentRequest.set(request); ReceivedBody body = reception.body()) {
                 handOn(body, uploadPaths.contains(request.getServletPath()), request, response, chain);
+            } finally {
+                if (reception.letGoOfDispatchSlot()) {
+                    dispatchSlots.release();
+                }
             }
             return;
         }
@@ -183,6 +196,7 @@ public class BodyReceiver implements Filter {
         String address = config.trustedProxies().clientAddressOf(request);
         AtomicInteger count = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
         boolean receiving = false;
+        boolean slot = false;
         ReceivedBody body = null;
         try {
             if (count.incrementAndGet() > config.bodiesPerAddress()) {
@@ -202,13 +216,17 @@ public class BodyReceiver implements Filter {
                 refuseAndClose(response, TOO_SLOW);
                 return;
             }
-            if (!here && receptions.size() >= MAX_RECEIVING) {
-                refuseAndClose(response, 503, RequestGate.BUSY);
-                return;
+            if (!here) {
+                slot = receivingSlots.tryAcquire();
+                if (!slot) {
+                    refuseAndClose(response, 503, RequestGate.BUSY);
+                    return;
+                }
             }
-            if (!drop) {
-                body = upload || (!here && (chunked || declared > HELD_IN_MEMORY_BYTES))
-                        ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
+            if (here) {
+                body = upload ? ReceivedBody.inFile(tempFiles.newFile("body-", ".part")) : ReceivedBody.inMemory();
+            } else if (!drop) {
+                body = ReceivedBody.spilling(HELD_IN_MEMORY_BYTES, () -> tempFiles.newFile("body-", ".part"));
             }
             if (here) {
                 try {
@@ -220,8 +238,9 @@ public class BodyReceiver implements Filter {
                     return;
                 }
             } else {
-                receiveLater(request, in, body, declared, limit, tooLarge, address, count);
-                receiving = true;
+                BodyReception reception = receiveLater(request, in, body, declared, limit, tooLarge, address, count);
+                receiving = true; // from here the reception releases what it holds, exactly once
+                reception.pump();
                 return;
             }
         } catch (IOException | RuntimeException e) {
@@ -232,6 +251,9 @@ public class BodyReceiver implements Filter {
         } finally {
             if (!receiving) {
                 release(address, count);
+                if (slot) {
+                    receivingSlots.release();
+                }
             }
         }
         try (ReceivedBody received = body) {
@@ -256,8 +278,8 @@ public class BodyReceiver implements Filter {
      * is read as it arrives ({@link BodyReception}); once in, the request is dispatched again
      * and handled like one whose body came at once.
      */
-    private void receiveLater(HttpServletRequest request, ServletInputStream in, ReceivedBody body, long declared,
-            long limit, String tooLarge, String address, AtomicInteger count) {
+    private BodyReception receiveLater(HttpServletRequest request, ServletInputStream in, ReceivedBody body,
+            long declared, long limit, String tooLarge, String address, AtomicInteger count) {
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // the sweeper gives up slow bodies; the endpoint may then take its time
         BodyReception reception = new BodyReception(async, in, body, declared, limit, tooLarge, address,
@@ -265,34 +287,50 @@ public class BodyReceiver implements Filter {
                 TimeUnit.SECONDS.toNanos(config.bodyDeadlineSeconds()), new BodyReception.Ends() {
                     @Override
                     public void received(BodyReception done) {
-                        request.setAttribute(RECEIVED_BODY, done.body());
+                        if (!dispatchSlots.tryAcquire()) {
+                            done.body().close();
+                            refuseAndClose((HttpServletResponse) async.getResponse(), 503, RequestGate.BUSY);
+                            async.complete();
+                            return;
+                        }
+                        done.holdDispatchSlot();
+                        request.setAttribute(RECEIVED_BODY, done);
                         try {
                             async.dispatch();
-                        } catch (IllegalStateException over) { // the container ended the request meanwhile
-                            done.body().close();
-                            LOG.log(Level.FINE, "not dispatched: {0}", over.toString());
+                        } catch (RuntimeException notDispatched) {
+                            if (done.letGoOfDispatchSlot()) {
+                                dispatchSlots.release();
+                            }
+                            throw notDispatched; // the reception closes the body and completes
                         }
                     }
 
                     @Override
-                    public void refused(BodyReception done, String message) {
-                        refuseAndClose((HttpServletResponse) async.getResponse(), message);
+                    public void refused(BodyReception done, int code, String message) {
+                        refuseAndClose((HttpServletResponse) async.getResponse(), code, message);
                     }
 
                     @Override
                     public void released(BodyReception done) {
                         receptions.remove(done);
                         release(address, count);
+                        receivingSlots.release();
+                    }
+
+                    @Override
+                    public void dispatchOver(BodyReception done) {
+                        dispatchSlots.release();
                     }
                 });
         receptions.add(reception);
         try {
+            async.addListener(reception);
             in.setReadListener(reception);
         } catch (RuntimeException refused) {
-            receptions.remove(reception); // never started: the caller releases what it holds
-            throw refused;
+            LOG.log(Level.WARNING, "could not receive a request body without a thread", refused);
+            reception.giveUp(); // ends it (once), releasing what it holds and answering "busy"
         }
-        reception.pump();
+        return reception;
     }
 
     private void release(String address, AtomicInteger count) {

@@ -1,9 +1,12 @@
 package org.twittner.platform;
 
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,12 +17,18 @@ import java.util.logging.Logger;
  * {@link #checkTime(long)} every second and refuses a body that stopped arriving or is past its
  * deadline. Exactly one end is taken, under this object's lock: the whole body is handed on
  * (an async dispatch back through {@link BodyReceiver}), or the client gets the refusal and
- * the connection is closed.
+ * the connection is closed; should the container end the request itself (an
+ * {@link AsyncListener} event first), the reception only lets go of what it holds.
  *
- * <p>{@link #pump()} is called once on the request's own thread as well: Grizzly (Payara) only
- * starts calling the listener once {@code isReady()} has answered false.
+ * <p>{@link BodyReceiver} also calls {@link #pump()} once on the request's own thread, after
+ * setting the listener: reading what is already there is harmless wherever the container calls
+ * the listener at once, and needed where it waits for {@code isReady()} to have answered false
+ * (Grizzly, in some versions).
+ *
+ * <p>On WildFly the listener runs on Undertow's I/O threads, so a body over 16 KB is written to
+ * its temporary file there: small writes to the page cache, not worth a hand-off.
  */
-final class BodyReception implements ReadListener {
+final class BodyReception implements ReadListener, AsyncListener {
 
     private static final Logger LOG = Logger.getLogger(BodyReception.class.getName());
 
@@ -28,12 +37,18 @@ final class BodyReception implements ReadListener {
         /** The whole body is in: hand the request on. */
         void received(BodyReception reception);
 
-        /** The body is refused: answer the client with this message (the connection is then closed). */
-        void refused(BodyReception reception, String message);
+        /** The body is refused: answer the client with this code and message (the connection is then closed). */
+        void refused(BodyReception reception, int code, String message);
 
-        /** Called exactly once, after either end: release what the reception held. */
+        /** Called exactly once, after any end: release what the reception held. */
         void released(BodyReception reception);
+
+        /** The handed-on request is over (the async cycle completed): release its dispatch slot. */
+        void dispatchOver(BodyReception reception);
     }
+
+    /** One read buffer per thread, not per reception: thousands may be waiting at once. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     private final AsyncContext async;
     private final ServletInputStream in;
@@ -47,12 +62,12 @@ final class BodyReception implements ReadListener {
     private final long idleNanos;
     private final long deadline;
     private final Ends ends;
-    /** One read buffer per thread, not per reception: thousands may be waiting at once. */
-    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
 
     private long received;
     private long lastByteAt;
     private boolean ended;
+    /** Whether the handed-on request holds one of the receiver's dispatch slots. */
+    private final AtomicBoolean dispatchSlot = new AtomicBoolean();
 
     BodyReception(AsyncContext async, ServletInputStream in, ReceivedBody body, long declared, long limit,
             String tooLarge, String address, String path, long idleNanos, long deadlineNanos, Ends ends) {
@@ -76,6 +91,15 @@ final class BodyReception implements ReadListener {
         return body;
     }
 
+    void holdDispatchSlot() {
+        dispatchSlot.set(true);
+    }
+
+    /** True once, for whoever lets go of the dispatch slot first. */
+    boolean letGoOfDispatchSlot() {
+        return dispatchSlot.compareAndSet(true, false);
+    }
+
     @Override
     public void onDataAvailable() {
         pump();
@@ -95,7 +119,43 @@ final class BodyReception implements ReadListener {
     public synchronized void onError(Throwable failure) {
         if (!ended) {
             logCutShort(address, path, received, failure);
-            refuse(BodyReceiver.TOO_SLOW);
+            refuse(400, BodyReceiver.TOO_SLOW);
+        }
+    }
+
+    // ---- AsyncListener: the container ended the request before the reception did -------------
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+        abandon();
+        if (letGoOfDispatchSlot()) {
+            ends.dispatchOver(this);
+        }
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+        abandon();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+        abandon();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {
+        // the reception is for one async cycle
+    }
+
+    /** Lets go of what the reception holds without touching the request, which is over. */
+    private synchronized void abandon() {
+        if (!ended) {
+            ended = true;
+            if (body != null) {
+                body.close();
+            }
+            ends.released(this);
         }
     }
 
@@ -121,11 +181,11 @@ final class BodyReception implements ReadListener {
                 lastByteAt = System.nanoTime();
                 received += n;
                 if (received > limit && body != null) {
-                    refuse(tooLarge);
+                    refuse(400, tooLarge);
                     return;
                 }
-                if (body != null) {
-                    body.append(buffer, n);
+                if (body != null && !keep(buffer, n)) {
+                    return;
                 }
                 if (declared > 0 && received >= declared) {
                     finish();
@@ -138,8 +198,27 @@ final class BodyReception implements ReadListener {
         } catch (IOException | RuntimeException cutShort) {
             if (!ended) {
                 logCutShort(address, path, received, cutShort);
-                refuse(BodyReceiver.TOO_SLOW);
+                refuse(400, BodyReceiver.TOO_SLOW);
             }
+        }
+    }
+
+    /** Appends to the body; a failure here is the server's (a full disk), not the client's. */
+    private boolean keep(byte[] buffer, int n) {
+        try {
+            body.append(buffer, n);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not keep a request body to " + path, e);
+            refuse(503, RequestGate.BUSY);
+            return false;
+        }
+    }
+
+    /** The container would not take the listener: the client is told to try again. */
+    synchronized void giveUp() {
+        if (!ended) {
+            refuse(503, RequestGate.BUSY);
         }
     }
 
@@ -148,44 +227,57 @@ final class BodyReception implements ReadListener {
         if (!ended && (now - lastByteAt > idleNanos || now - deadline > 0)) {
             LOG.log(Level.INFO, "request body from {0} to {1} given up after {2} bytes: too slow",
                     new Object[] {address, path, received});
-            refuse(BodyReceiver.TOO_SLOW);
+            refuse(400, BodyReceiver.TOO_SLOW);
         }
     }
 
     private void finish() {
         if (body == null) {
-            refuse(tooLarge); // read to its end so that the client, still sending, reads this
+            refuse(400, tooLarge); // read to its end so that the client, still sending, reads this
             return;
         }
         if (declared > 0 && received != declared) {
-            refuse(BodyReceiver.TOO_SLOW);
+            refuse(400, BodyReceiver.TOO_SLOW);
             return;
         }
         try {
             body.finish();
         } catch (IOException | RuntimeException e) {
-            refuse(BodyReceiver.TOO_SLOW);
+            LOG.log(Level.WARNING, "could not keep a request body to " + path, e);
+            refuse(503, RequestGate.BUSY);
             return;
         }
         ended = true;
         ends.released(this);
-        ends.received(this);
+        try {
+            ends.received(this);
+        } catch (RuntimeException e) { // not handed on: nobody else will close or complete
+            LOG.log(Level.WARNING, "could not hand on a request to " + path, e);
+            body.close();
+            completeQuietly();
+        }
     }
 
-    private void refuse(String message) {
+    private void refuse(int code, String message) {
         ended = true;
         if (body != null) {
             body.close();
         }
         ends.released(this);
         try {
-            ends.refused(this, message);
+            ends.refused(this, code, message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not answer: {0}", e.toString());
         } finally {
-            try {
-                async.complete();
-            } catch (IllegalStateException alreadyOver) {
-                LOG.log(Level.FINE, "reception already over: {0}", alreadyOver.toString());
-            }
+            completeQuietly();
+        }
+    }
+
+    private void completeQuietly() {
+        try {
+            async.complete();
+        } catch (IllegalStateException alreadyOver) {
+            LOG.log(Level.FINE, "reception already over: {0}", alreadyOver.toString());
         }
     }
 }

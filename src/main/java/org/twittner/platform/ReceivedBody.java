@@ -19,25 +19,47 @@ import java.util.Arrays;
  */
 final class ReceivedBody implements AutoCloseable {
 
+    /** Where a body that outgrows memory goes: a new temporary file. */
+    @FunctionalInterface
+    interface FileMaker {
+        Path newFile() throws IOException;
+    }
+
     private byte[] bytes = new byte[0];
     private int length;
-    private final Path file;
-    private final OutputStream fileOut;
+    private Path file;
+    private OutputStream fileOut;
+    /** Null, or where the body goes once it passes {@link #inMemoryUpTo} bytes. */
+    private final FileMaker spill;
+    private final int inMemoryUpTo;
 
-    private ReceivedBody(Path file, OutputStream fileOut) {
+    private ReceivedBody(Path file, OutputStream fileOut, FileMaker spill, int inMemoryUpTo) {
         this.file = file;
         this.fileOut = fileOut;
+        this.spill = spill;
+        this.inMemoryUpTo = inMemoryUpTo;
     }
 
     static ReceivedBody inMemory() {
-        return new ReceivedBody(null, null);
+        return new ReceivedBody(null, null, null, 0);
     }
 
     static ReceivedBody inFile(Path file) throws IOException {
-        return new ReceivedBody(file, Files.newOutputStream(file));
+        return new ReceivedBody(file, Files.newOutputStream(file), null, 0);
+    }
+
+    /** In memory up to {@code inMemoryUpTo} bytes, then all of it in a file made only then. */
+    static ReceivedBody spilling(int inMemoryUpTo, FileMaker files) {
+        return new ReceivedBody(null, null, files, inMemoryUpTo);
     }
 
     void append(byte[] buffer, int count) throws IOException {
+        if (fileOut == null && spill != null && length + count > inMemoryUpTo) {
+            file = spill.newFile();
+            fileOut = Files.newOutputStream(file);
+            fileOut.write(bytes, 0, length);
+            bytes = null;
+        }
         if (fileOut != null) {
             fileOut.write(buffer, 0, count);
         } else {

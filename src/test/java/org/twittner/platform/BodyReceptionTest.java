@@ -60,7 +60,7 @@ class BodyReceptionTest {
         reception.onAllDataRead();
         assertEquals(0, exchange.received.get());
         assertEquals(1, exchange.released.get());
-        assertTrue(exchange.answer().contains(BodyReceiver.TOO_SLOW), exchange.answer());
+        assertEquals("400 " + BodyReceiver.TOO_SLOW, exchange.answer());
         assertEquals(1, exchange.completed.get());
     }
 
@@ -108,6 +108,56 @@ class BodyReceptionTest {
         exchange.in.arrive("0123456789");
         reception.onDataAvailable();
         assertTrue(exchange.answer().contains("too large"), exchange.answer());
+    }
+
+    @Test
+    void whenTheContainerEndsTheRequestFirstTheReceptionOnlyLetsGo() {
+        Exchange exchange = new Exchange(100);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        reception.pump();
+        reception.onComplete(null); // e.g. the client reset the connection and the container noticed first
+        reception.checkTime(System.nanoTime() + IDLE * 2);
+        reception.onError(new IOException("reset"));
+        assertEquals(1, exchange.released.get());
+        assertNull(exchange.answer(), "nothing is written to a request that is over");
+        assertEquals(0, exchange.completed.get());
+        assertEquals(0, exchange.dispatchesOver.get(), "no dispatch slot was held");
+    }
+
+    @Test
+    void theDispatchSlotIsLetGoOnceByWhoeverComesFirst() throws IOException {
+        Exchange exchange = new Exchange(3);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("abc");
+        reception.pump();
+        reception.holdDispatchSlot(); // as the receiver does before dispatching
+        assertTrue(reception.letGoOfDispatchSlot(), "the dispatched request lets go");
+        reception.onComplete(null);
+        assertEquals(0, exchange.dispatchesOver.get(), "not twice");
+
+        Exchange other = new Exchange(3);
+        BodyReception never = other.reception(ReceivedBody.inMemory(), 1000);
+        other.in.arrive("abc");
+        never.pump();
+        never.holdDispatchSlot();
+        never.onComplete(null); // the dispatched request never ran
+        assertEquals(1, other.dispatchesOver.get());
+    }
+
+    @Test
+    void aBodyThatCannotBeKeptIsTheServersFailureNotTheClients() {
+        Exchange exchange = new Exchange(40_000);
+        BodyReception reception = exchange.reception(ReceivedBody.spilling(16, () -> {
+            throw new IOException("No space left on device");
+        }), 100_000);
+        exchange.in.arrive("0123456789");
+        reception.pump();
+        assertNull(exchange.answer(), "16 bytes fit in memory");
+        exchange.in.arrive("0123456789");
+        reception.onDataAvailable();
+        assertEquals("503 " + RequestGate.BUSY, exchange.answer());
+        assertEquals(1, exchange.released.get());
     }
 
     @Test
@@ -165,6 +215,7 @@ class BodyReceptionTest {
         final AtomicInteger received = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
+        final AtomicInteger dispatchesOver = new AtomicInteger();
 
         Exchange(long declared) {
             this.declared = declared;
@@ -191,8 +242,13 @@ class BodyReceptionTest {
                         }
 
                         @Override
-                        public void refused(BodyReception done, String message) {
-                            refusals.add(message);
+                        public void refused(BodyReception done, int code, String message) {
+                            refusals.add(code + " " + message);
+                        }
+
+                        @Override
+                        public void dispatchOver(BodyReception done) {
+                            dispatchesOver.incrementAndGet();
                         }
 
                         @Override

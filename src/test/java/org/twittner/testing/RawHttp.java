@@ -55,11 +55,16 @@ public final class RawHttp {
         return socket;
     }
 
+    /**
+     * Reads one answer: up to its Content-Length, to the last chunk of a chunked body (RESTEasy
+     * sends JAX-RS answers chunked on a kept-alive connection), or to the end of the connection.
+     */
     public static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int headEnd = -1;
         long contentLength = -1;
+        boolean chunked = false;
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             all.write(buffer, 0, n);
             String text = all.toString(StandardCharsets.ISO_8859_1);
@@ -67,13 +72,20 @@ public final class RawHttp {
                 headEnd = text.indexOf("\r\n\r\n");
                 if (headEnd >= 0) {
                     for (String line : text.substring(0, headEnd).split("\r\n")) {
-                        if (line.toLowerCase().startsWith("content-length:")) {
+                        String lower = line.toLowerCase();
+                        if (lower.startsWith("content-length:")) {
                             contentLength = Long.parseLong(line.substring(15).strip());
+                        } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                            chunked = true;
                         }
                     }
                 }
             }
             if (headEnd >= 0 && contentLength >= 0 && all.size() >= headEnd + 4 + contentLength) {
+                break;
+            }
+            if (headEnd >= 0 && chunked && (text.length() == headEnd + 9 && text.endsWith("\r\n\r\n0\r\n\r\n")
+                    || text.length() > headEnd + 4 && text.endsWith("\r\n0\r\n\r\n"))) {
                 break;
             }
         }
@@ -82,6 +94,38 @@ public final class RawHttp {
         if (!text.startsWith("HTTP/1.1 ") || end < 0) {
             return new Response(-1, text, "");
         }
-        return new Response(Integer.parseInt(text.substring(9, 12)), text.substring(0, end), text.substring(end + 4));
+        String body = text.substring(end + 4);
+        return new Response(Integer.parseInt(text.substring(9, 12)), text.substring(0, end),
+                chunked ? dechunked(body) : body);
+    }
+
+    /** The data of a chunked body (sizes in hex, each chunk followed by CRLF, a zero chunk last). */
+    private static String dechunked(String chunks) {
+        StringBuilder data = new StringBuilder();
+        byte[] bytes = chunks.getBytes(StandardCharsets.UTF_8);
+        int at = 0;
+        while (at < bytes.length) {
+            int lineEnd = indexOfCrLf(bytes, at);
+            if (lineEnd < 0) {
+                break;
+            }
+            String sizeLine = new String(bytes, at, lineEnd - at, StandardCharsets.US_ASCII);
+            int size = Integer.parseInt(sizeLine.split(";")[0].strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            data.append(new String(bytes, lineEnd + 2, size, StandardCharsets.UTF_8));
+            at = lineEnd + 2 + size + 2;
+        }
+        return data.toString();
+    }
+
+    private static int indexOfCrLf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -44,7 +44,10 @@ public class SocialAccountErasure implements AccountErasure {
         return rows.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    /** Lowers the counter of each user, in ascending id order: the order every writer locks users in. */
+    /**
+     * Lowers the counter of each user, in batches of ascending ids (each UPDATE locks its rows in
+     * key order, as UserLocks locks a pair), before search's copies of the same users.
+     */
     private void lower(String counter, List<Long> userIds) {
         for (int from = 0; from < userIds.size(); from += USERS_PER_UPDATE) {
             List<Long> batch = userIds.subList(from, Math.min(userIds.size(), from + USERS_PER_UPDATE));

@@ -359,8 +359,9 @@ interface VerificationAndDeletionTests {
         assertEquals(2, Fixtures.number(api, "SELECT posts FROM hashtags WHERE tag_key = ?", gone));
         assertEquals(List.of("1"), Fixtures.sql(api, "SELECT view_count FROM swifts WHERE swid = ?", friendSwid));
         assertCountersMatchRows(api, others, tags, "before the deletion");
-        String searchRankedByOneFollower = "SELECT COUNT(*) FROM user_search_terms WHERE user_id IN (?, ?) AND followers = 1";
-        assertTrue(Fixtures.number(api, searchRankedByOneFollower, friend.id(), fan.id()) > 0,
+        String searchRankedByOneFollower =
+                "SELECT COUNT(DISTINCT user_id) FROM user_search_terms WHERE user_id IN (?, ?) AND followers = 1";
+        assertEquals(2, Fixtures.number(api, searchRankedByOneFollower, friend.id(), fan.id()),
                 "search ranks friend and fan by their one follower, D");
 
         assertTrue(Fixtures.sql(api, "SELECT avatar FROM users WHERE id = ?", d.id()).get(0).startsWith("upload/avatars/"));
