@@ -324,21 +324,11 @@ class PlatformApiIT {
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 220; i++) {
-                Socket socket = RawHttp.open(api.root(), "127.0.0.1", 10_000);
-                socket.getOutputStream().write((head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", 100_000)
-                        + "email=").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                stalled.add(socket);
+                stalled.add(stalledLogin("127.0.0.1"));
             }
             Thread.sleep(500);
             String form = "email=nobody%40example.com&password=x";
-            long started = System.nanoTime();
-            RawHttp.Response phone = RawHttp.exchange(api.root(), "127.0.0.2",
-                    head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length()),
-                    form.getBytes(StandardCharsets.US_ASCII), 10_000);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertTrue(phone.body().contains("Incorrect Credentials"), phone.toString());
-            assertTrue(millis < 3000, "the phone waited " + millis + " ms");
+            assertPhoneAnsweredAtOnce("127.0.0.2", form);
             // the stalled address itself is told to wait, at once, beyond its share
             RawHttp.Response more = RawHttp.exchange(api.root(), "127.0.0.1",
                     head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length()),
@@ -362,11 +352,7 @@ class PlatformApiIT {
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 400; i++) {
-                Socket socket = RawHttp.open(api.root(), "127.0.%d.%d".formatted(2 + i / 200, 1 + i % 200), 10_000);
-                socket.getOutputStream().write((head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", 100_000)
-                        + "email=").getBytes(StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-                stalled.add(socket);
+                stalled.add(stalledLogin("127.0.%d.%d".formatted(2 + i / 200, 1 + i % 200)));
             }
             Thread.sleep(500);
             // held, not refused: the first few have no answer yet
@@ -375,13 +361,7 @@ class PlatformApiIT {
                 assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read(), "answered at once");
             }
             String form = "email=nobody-many%40example.com&password=x";
-            long started = System.nanoTime();
-            RawHttp.Response phone = RawHttp.exchange(api.root(), "127.0.0.6",
-                    head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length()),
-                    form.getBytes(StandardCharsets.US_ASCII), 10_000);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertTrue(phone.body().contains("Incorrect Credentials"), phone.toString());
-            assertTrue(millis < 3000, "the phone waited " + millis + " ms");
+            assertPhoneAnsweredAtOnce("127.0.0.6", form);
 
             // on a connection kept alive, as the apps' HTTP clients keep theirs
             String keptAlive = "POST /mobile_api/login HTTP/1.1\r\nHost: localhost\r\n"
@@ -415,6 +395,26 @@ class PlatformApiIT {
                 socket.close();
             }
         }
+    }
+
+    /** A login whose head and first bytes are sent, and then nothing of its declared 100,000. */
+    private Socket stalledLogin(String sourceAddress) throws IOException {
+        Socket socket = RawHttp.open(api.root(), sourceAddress, 10_000);
+        socket.getOutputStream().write((head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", 100_000)
+                + "email=").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** A wrong-password login from another address is answered within 3 s. */
+    private void assertPhoneAnsweredAtOnce(String sourceAddress, String form) throws IOException {
+        long started = System.nanoTime();
+        RawHttp.Response phone = RawHttp.exchange(api.root(), sourceAddress,
+                head("POST", "/mobile_api/login", "application/x-www-form-urlencoded", form.length()),
+                form.getBytes(StandardCharsets.US_ASCII), 10_000);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(phone.body().contains("Incorrect Credentials"), phone.toString());
+        assertTrue(millis < 3000, "the phone waited " + millis + " ms");
     }
 
     // ---- operations endpoints and the client address -------------------------------------------

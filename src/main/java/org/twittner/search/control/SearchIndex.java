@@ -8,10 +8,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.twittner.platform.SearchText;
+import org.twittner.platform.SqlLists;
 import org.twittner.post.control.PostPublished;
 import org.twittner.social.control.FollowerCountChanged;
 import org.twittner.user.control.UserSearchEntryChanged;
@@ -68,7 +68,7 @@ public class SearchIndex {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + USERS_PER_UPDATE));
             Query update = em.createNativeQuery("UPDATE user_search_terms SET followers = (SELECT follower_count FROM users"
                     + " WHERE users.id = user_search_terms.user_id) WHERE user_id IN ("
-                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")");
+                    + SqlLists.placeholders(batch.size(), 1) + ")");
             for (int i = 0; i < batch.size(); i++) {
                 update.setParameter(i + 1, batch.get(i));
             }

@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.util.Collections;
 import java.util.List;
+import org.twittner.platform.SqlLists;
 import org.twittner.social.entity.Follow;
 import org.twittner.user.control.AccountErasure;
 
@@ -52,7 +52,7 @@ public class SocialAccountErasure implements AccountErasure {
         for (int from = 0; from < userIds.size(); from += USERS_PER_UPDATE) {
             List<Long> batch = userIds.subList(from, Math.min(userIds.size(), from + USERS_PER_UPDATE));
             Query update = em.createNativeQuery("UPDATE users SET " + counter + " = " + counter + " - 1 WHERE id IN ("
-                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")");
+                    + SqlLists.placeholders(batch.size(), 1) + ")");
             for (int i = 0; i < batch.size(); i++) {
                 update.setParameter(i + 1, batch.get(i));
             }
