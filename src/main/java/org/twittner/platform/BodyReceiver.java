@@ -307,7 +307,13 @@ public class BodyReceiver implements Filter {
 
                     @Override
                     public void refused(BodyReception done, int code, String message) {
-                        refuseAndClose((HttpServletResponse) async.getResponse(), code, message);
+                        HttpServletResponse response = (HttpServletResponse) async.getResponse();
+                        refuseAndClose(response, code, message);
+                        try {
+                            response.flushBuffer(); // now: the request may linger before it completes
+                        } catch (IOException clientGone) {
+                            LOG.log(Level.FINE, "could not answer: {0}", clientGone.toString());
+                        }
                     }
 
                     @Override

@@ -6,6 +6,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,10 +16,17 @@ import java.util.logging.Logger;
  * reads: no thread waits on the client between its packets. The container calls
  * {@link #onDataAvailable()} when bytes are in; {@link BodyReceiver}'s sweeper calls
  * {@link #checkTime(long)} every second and refuses a body that stopped arriving or is past its
- * deadline. Exactly one end is taken, under this object's lock: the whole body is handed on
- * (an async dispatch back through {@link BodyReceiver}), or the client gets the refusal and
- * the connection is closed; should the container end the request itself (an
+ * deadline. Exactly one end is taken, decided under this object's lock and carried out after
+ * it: the whole body is handed on (an async dispatch back through {@link BodyReceiver}), or the
+ * client gets the refusal at once; should the container end the request itself (an
  * {@link AsyncListener} event first), the reception only lets go of what it holds.
+ *
+ * <p>A refused body is not completed while the client may still send: the reception lingers,
+ * reading and dropping what comes, until the client sends the rest or closes (as a phone does
+ * once it has read the answer), or the container's read timeout closes the connection, or
+ * {@link #LINGER_NANOS} has passed. Completing at once would make Undertow drain the rest with a
+ * blocking read on one of its worker threads: 128 stalled clients, refused, held every worker of
+ * WildFly for 20 s (docs/bench/slow-clients-nonblocking.txt).
  *
  * <p>{@link BodyReceiver} also calls {@link #pump()} once on the request's own thread, after
  * setting the listener: reading what is already there is harmless wherever the container calls
@@ -32,20 +40,30 @@ final class BodyReception implements ReadListener, AsyncListener {
 
     private static final Logger LOG = Logger.getLogger(BodyReception.class.getName());
 
+    /**
+     * How long a refused body's connection may linger at most. Longer than the read timeout
+     * that docker/wildfly/configure.cli gives Undertow (30 s), which closes a silent connection
+     * first: completing before it would cost a worker thread until then.
+     */
+    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(40);
+
     /** What the receiver does once the reception has ended, either way. */
     interface Ends {
         /** The whole body is in: hand the request on. */
         void received(BodyReception reception);
 
-        /** The body is refused: answer the client with this code and message (the connection is then closed). */
+        /** The body is refused: answer the client now with this code and message (the connection is then closed). */
         void refused(BodyReception reception, int code, String message);
 
-        /** Called exactly once, after any end: release what the reception held. */
+        /** Called exactly once, when the reception is over: release what it held. */
         void released(BodyReception reception);
 
         /** The handed-on request is over (the async cycle completed): release its dispatch slot. */
         void dispatchOver(BodyReception reception);
     }
+
+    /** Receiving, then handed on or refused (lingering until the client is done), then over. */
+    private enum State { RECEIVING, LINGERING, OVER }
 
     /** One read buffer per thread, not per reception: thousands may be waiting at once. */
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
@@ -65,7 +83,8 @@ final class BodyReception implements ReadListener, AsyncListener {
 
     private long received;
     private long lastByteAt;
-    private boolean ended;
+    private long refusedAt;
+    private State state = State.RECEIVING;
     /** Whether the handed-on request holds one of the receiver's dispatch slots. */
     private final AtomicBoolean dispatchSlot = new AtomicBoolean();
 
@@ -107,20 +126,30 @@ final class BodyReception implements ReadListener, AsyncListener {
 
     @Override
     public void onAllDataRead() {
-        pump();
+        End end;
         synchronized (this) {
-            if (!ended) {
-                finish();
+            end = read();
+            if (end == null && state == State.RECEIVING) {
+                end = finish();
+            } else if (end == null && state == State.LINGERING) {
+                end = over();
             }
         }
+        carryOut(end);
     }
 
     @Override
-    public synchronized void onError(Throwable failure) {
-        if (!ended) {
-            logCutShort(address, path, received, failure);
-            refuse(400, BodyReceiver.TOO_SLOW);
+    public void onError(Throwable failure) {
+        End end = null;
+        synchronized (this) {
+            if (state == State.RECEIVING) {
+                logCutShort(address, path, received, failure);
+                end = refusal(400, BodyReceiver.TOO_SLOW, true);
+            } else if (state == State.LINGERING) {
+                end = over();
+            }
         }
+        carryOut(end);
     }
 
     // ---- AsyncListener: the container ended the request before the reception did -------------
@@ -149,14 +178,17 @@ final class BodyReception implements ReadListener, AsyncListener {
     }
 
     /** Lets go of what the reception holds without touching the request, which is over. */
-    private synchronized void abandon() {
-        if (!ended) {
-            ended = true;
-            if (body != null) {
+    private void abandon() {
+        synchronized (this) {
+            if (state == State.OVER) {
+                return; // ended by the reception itself (a handed-on body belongs to its request)
+            }
+            if (state == State.RECEIVING && body != null) {
                 body.close();
             }
-            ends.released(this);
+            state = State.OVER;
         }
+        ends.released(this);
     }
 
     /** A client that goes away, or sends less than it declared, is not a server failure: one line. */
@@ -166,110 +198,194 @@ final class BodyReception implements ReadListener, AsyncListener {
     }
 
     /** Reads what can be read without blocking. */
-    synchronized void pump() {
+    void pump() {
+        End end;
+        synchronized (this) {
+            end = read();
+        }
+        carryOut(end);
+    }
+
+    /** The container would not take the listener: the client is told to try again. */
+    void giveUp() {
+        End end = null;
+        synchronized (this) {
+            if (state == State.RECEIVING) {
+                end = refusal(503, RequestGate.BUSY, true);
+            }
+        }
+        carryOut(end);
+    }
+
+    /**
+     * Refuses the body when nothing came for the idle time, or its deadline has passed; ends a
+     * refused body's lingering once its time is up.
+     */
+    void checkTime(long now) {
+        End end = null;
+        synchronized (this) {
+            if (state == State.RECEIVING && (now - lastByteAt > idleNanos || now - deadline > 0)) {
+                LOG.log(Level.INFO, "request body from {0} to {1} given up after {2} bytes: too slow",
+                        new Object[] {address, path, received});
+                end = refusal(400, BodyReceiver.TOO_SLOW, false);
+            } else if (state == State.LINGERING && now - refusedAt > LINGER_NANOS) {
+                end = over();
+            }
+        }
+        carryOut(end);
+    }
+
+    // ---- the ends: decided under the lock, carried out after it ---------------------------------
+    //
+    // Writing the answer, completing and dispatching take the container's own locks, and the
+    // container may hold those while it calls this listener (Undertow holds its AsyncContext's
+    // while it reports onComplete): doing them under this object's lock could leave the sweeper
+    // and a container thread waiting on each other. Only the thread that changed the state gets
+    // an End, so each is carried out once.
+
+    /**
+     * What to do once the lock is let go: hand the body on; answer with code and message (and
+     * complete too when the client is done sending); or complete the lingering request.
+     */
+    private record End(Kind kind, int code, String message) {
+        enum Kind { HAND_ON, ANSWER, ANSWER_AND_COMPLETE, COMPLETE }
+
+        static final End HAND_ON = new End(Kind.HAND_ON, 0, null);
+        static final End COMPLETE = new End(Kind.COMPLETE, 0, null);
+    }
+
+    /** Reads what is there (dropping it once refused); under the lock. Returns the end it came to, if any. */
+    private End read() {
         byte[] buffer = BUFFER.get();
         try {
-            while (!ended && in.isReady()) {
+            while (state != State.OVER && in.isReady()) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    finish();
-                    return;
+                    return state == State.LINGERING ? over() : finish();
                 }
-                if (n == 0) {
+                if (n == 0 || state == State.LINGERING) {
                     continue;
                 }
                 lastByteAt = System.nanoTime();
                 received += n;
                 if (received > limit && body != null) {
-                    refuse(400, tooLarge);
-                    return;
+                    return refusal(400, tooLarge, false);
                 }
-                if (body != null && !keep(buffer, n)) {
-                    return;
+                if (body != null) {
+                    End failed = keep(buffer, n);
+                    if (failed != null) {
+                        return failed;
+                    }
                 }
                 if (declared > 0 && received >= declared) {
-                    finish();
-                    return;
+                    return finish();
                 }
             }
-            if (!ended && in.isFinished()) {
-                finish();
+            if (state != State.OVER && in.isFinished()) {
+                return state == State.LINGERING ? over() : finish();
             }
+            return null;
         } catch (IOException | RuntimeException cutShort) {
-            if (!ended) {
-                logCutShort(address, path, received, cutShort);
-                refuse(400, BodyReceiver.TOO_SLOW);
+            if (state == State.LINGERING) {
+                return over();
             }
+            if (state == State.OVER) {
+                return null;
+            }
+            logCutShort(address, path, received, cutShort);
+            return refusal(400, BodyReceiver.TOO_SLOW, true);
         }
     }
 
     /** Appends to the body; a failure here is the server's (a full disk), not the client's. */
-    private boolean keep(byte[] buffer, int n) {
+    private End keep(byte[] buffer, int n) {
         try {
             body.append(buffer, n);
-            return true;
+            return null;
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not keep a request body to " + path, e);
-            refuse(503, RequestGate.BUSY);
-            return false;
+            return refusal(503, RequestGate.BUSY, false);
         }
     }
 
-    /** The container would not take the listener: the client is told to try again. */
-    synchronized void giveUp() {
-        if (!ended) {
-            refuse(503, RequestGate.BUSY);
-        }
-    }
-
-    /** Refuses the body when nothing came for the idle time, or its deadline has passed. */
-    synchronized void checkTime(long now) {
-        if (!ended && (now - lastByteAt > idleNanos || now - deadline > 0)) {
-            LOG.log(Level.INFO, "request body from {0} to {1} given up after {2} bytes: too slow",
-                    new Object[] {address, path, received});
-            refuse(400, BodyReceiver.TOO_SLOW);
-        }
-    }
-
-    private void finish() {
+    /** The body's end has come; under the lock. */
+    private End finish() {
         if (body == null) {
-            refuse(400, tooLarge); // read to its end so that the client, still sending, reads this
-            return;
+            return refusal(400, tooLarge, true); // read to its end so that the client, still sending, reads this
         }
         if (declared > 0 && received != declared) {
-            refuse(400, BodyReceiver.TOO_SLOW);
-            return;
+            return refusal(400, BodyReceiver.TOO_SLOW, true);
         }
         try {
             body.finish();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "could not keep a request body to " + path, e);
-            refuse(503, RequestGate.BUSY);
-            return;
+            return refusal(503, RequestGate.BUSY, true);
         }
-        ended = true;
-        ends.released(this);
-        try {
-            ends.received(this);
-        } catch (RuntimeException e) { // not handed on: nobody else will close or complete
-            LOG.log(Level.WARNING, "could not hand on a request to " + path, e);
-            body.close();
-            completeQuietly();
-        }
+        state = State.OVER;
+        return End.HAND_ON;
     }
 
-    private void refuse(int code, String message) {
-        ended = true;
+    /**
+     * Refuses the body; under the lock. When the client has finished sending (or is gone) the
+     * request is completed after the answer; otherwise it lingers.
+     */
+    private End refusal(int code, String message, boolean clientDone) {
         if (body != null) {
             body.close();
         }
-        ends.released(this);
+        if (clientDone) {
+            state = State.OVER;
+            return new End(End.Kind.ANSWER_AND_COMPLETE, code, message);
+        }
+        state = State.LINGERING;
+        refusedAt = System.nanoTime();
+        return new End(End.Kind.ANSWER, code, message);
+    }
+
+    /** The lingering is over; under the lock. */
+    private End over() {
+        state = State.OVER;
+        return End.COMPLETE;
+    }
+
+    /** Outside the lock: answers, hands on or completes, and releases what the reception held once over. */
+    private void carryOut(End end) {
+        if (end == null) {
+            return;
+        }
+        switch (end.kind()) {
+            case HAND_ON -> {
+                ends.released(this);
+                try {
+                    ends.received(this);
+                } catch (RuntimeException e) { // not handed on: nobody else will close or complete
+                    LOG.log(Level.WARNING, "could not hand on a request to " + path, e);
+                    body.close();
+                    completeQuietly();
+                }
+            }
+            case ANSWER -> answer(end);
+            case ANSWER_AND_COMPLETE -> {
+                ends.released(this);
+                try {
+                    answer(end);
+                } finally {
+                    completeQuietly();
+                }
+            }
+            case COMPLETE -> {
+                ends.released(this);
+                completeQuietly();
+            }
+        }
+    }
+
+    private void answer(End end) {
         try {
-            ends.refused(this, code, message);
+            ends.refused(this, end.code(), end.message());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not answer: {0}", e.toString());
-        } finally {
-            completeQuietly();
         }
     }
 

@@ -55,7 +55,10 @@ class BodyReceptionTest {
         reception.checkTime(System.nanoTime() + IDLE / 2);
         assertEquals(0, exchange.released.get(), "not yet idle");
         reception.checkTime(System.nanoTime() + IDLE + 1);
-        exchange.in.arrive("x".repeat(94));
+        assertEquals("400 " + BodyReceiver.TOO_SLOW, exchange.answer(), "answered at once");
+        assertEquals(0, exchange.completed.get(), "not completed while the client may still send");
+        assertEquals(0, exchange.released.get());
+        exchange.in.arrive("x".repeat(94)); // the rest, dropped
         reception.onDataAvailable();
         reception.onAllDataRead();
         assertEquals(0, exchange.received.get());
@@ -83,8 +86,44 @@ class BodyReceptionTest {
         exchange.in.arrive("0123456789A");
         reception.pump();
         assertTrue(exchange.answer().contains("too large"), exchange.answer());
+        assertEquals(0, exchange.released.get(), "lingers while the client sends");
+        exchange.in.arrive("more");
+        exchange.in.end();
+        reception.onDataAvailable();
         assertEquals(0, exchange.received.get());
         assertEquals(1, exchange.released.get());
+        assertEquals(1, exchange.completed.get());
+    }
+
+    /**
+     * A refused client that neither sends nor closes is let go after the lingering time (or by
+     * the container's read timeout, reported as an error); one that closes, at once.
+     */
+    @Test
+    void aRefusedBodyLingersUntilTheClientClosesOrItsTimeIsUp() {
+        Exchange silent = new Exchange(100);
+        BodyReception stalled = silent.reception(ReceivedBody.inMemory(), 1000);
+        silent.in.arrive("email=");
+        stalled.pump();
+        long refused = System.nanoTime() + IDLE + 1;
+        stalled.checkTime(refused);
+        stalled.checkTime(refused + IDLE); // the sweeper's next rounds: still lingering
+        assertEquals(0, silent.completed.get());
+        stalled.checkTime(System.nanoTime() + BodyReception.LINGER_NANOS + 1);
+        assertEquals(1, silent.completed.get());
+        assertEquals(1, silent.released.get());
+        assertEquals("400 " + BodyReceiver.TOO_SLOW, silent.answer(), "answered once");
+
+        Exchange closing = new Exchange(100);
+        BodyReception reception = closing.reception(ReceivedBody.inMemory(), 1000);
+        closing.in.arrive("email=");
+        reception.pump();
+        reception.checkTime(System.nanoTime() + IDLE + 1);
+        reception.onError(new IOException("connection reset")); // the phone read the answer and closed
+        reception.onComplete(null); // as the container then reports
+        assertEquals(1, closing.completed.get());
+        assertEquals(1, closing.released.get());
+        assertEquals("400 " + BodyReceiver.TOO_SLOW, closing.answer());
     }
 
     @Test
@@ -157,7 +196,10 @@ class BodyReceptionTest {
         exchange.in.arrive("0123456789");
         reception.onDataAvailable();
         assertEquals("503 " + RequestGate.BUSY, exchange.answer());
+        exchange.in.end();
+        reception.onAllDataRead();
         assertEquals(1, exchange.released.get());
+        assertEquals(1, exchange.completed.get());
     }
 
     @Test
@@ -199,6 +241,44 @@ class BodyReceptionTest {
         }
     }
 
+    /**
+     * The container holds its own locks while it calls the listener, and writing the answer
+     * takes them: the sweeper must not hold the reception while it answers (it did, and an I/O
+     * thread and the sweeper could wait on each other for ever).
+     */
+    @Test
+    void theSweeperAnswersWithoutHoldingTheReception() throws Exception {
+        Object containerLock = new Object();
+        CountDownLatch answering = new CountDownLatch(1);
+        Exchange exchange = new Exchange(100);
+        exchange.whileAnswering = () -> {
+            answering.countDown();
+            synchronized (containerLock) {
+                // the write goes through the container's connection
+            }
+        };
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        reception.pump();
+        Thread sweeper = new Thread(() -> reception.checkTime(System.nanoTime() + IDLE + 1));
+        Thread container = new Thread(() -> {
+            synchronized (containerLock) { // e.g. the client closed: the container reports it
+                sweeper.start();
+                await(answering);
+                reception.onError(new IOException("connection reset"));
+            }
+        });
+        container.setDaemon(true);
+        sweeper.setDaemon(true);
+        container.start();
+        container.join(5_000);
+        sweeper.join(5_000);
+        assertTrue(!container.isAlive() && !sweeper.isAlive(), "the sweeper and the container wait on each other");
+        assertEquals("400 " + BodyReceiver.TOO_SLOW, exchange.answer());
+        assertEquals(1, exchange.released.get());
+        assertEquals(1, exchange.completed.get());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
@@ -216,6 +296,8 @@ class BodyReceptionTest {
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
         final AtomicInteger dispatchesOver = new AtomicInteger();
+        /** What writing the answer does besides: takes a container lock, in one test. */
+        Runnable whileAnswering = () -> { };
 
         Exchange(long declared) {
             this.declared = declared;
@@ -243,6 +325,7 @@ class BodyReceptionTest {
 
                         @Override
                         public void refused(BodyReception done, int code, String message) {
+                            whileAnswering.run();
                             refusals.add(code + " " + message);
                         }
 
