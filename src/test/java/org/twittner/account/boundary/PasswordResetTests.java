@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -60,9 +61,9 @@ import org.twittner.testing.TestAccounts.Account;
  * server on 127.0.0.1:13025 (where the test servers send it), and the link from the mail is
  * opened in a real headless Chromium sized like a phone.
  */
-interface PasswordResetTests {
+public interface PasswordResetTests {
 
-    /** Implemented by AccountApiIT: a client of the deployment under test. */
+    /** Implemented by SocialApiIT: a client of the deployment under test. */
     ApiClient api();
 
     String RESET_SENT = "Check your email for resetting your password";
@@ -82,6 +83,7 @@ interface PasswordResetTests {
     // ---- resetpassword ----------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void resetPasswordRefusesInvalidAndUnknownAddressesAndSendsNothing() {
         ApiClient api = api();
         GreenMail mail = startMailServer();
@@ -111,6 +113,7 @@ interface PasswordResetTests {
     }
 
     @Test
+    @RunAsClient
     default void resetPasswordMailsALinkToTheAccountsAddress() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -152,6 +155,7 @@ interface PasswordResetTests {
     // ---- complete_password_reset ------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void completePasswordResetRefusesBadPasswordsAndTokensWithoutSpendingTheLink() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -189,6 +193,7 @@ interface PasswordResetTests {
     }
 
     @Test
+    @RunAsClient
     default void anExpiredLinkIsRefused() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -208,6 +213,7 @@ interface PasswordResetTests {
     }
 
     @Test
+    @RunAsClient
     default void aNewRequestReplacesTheOldLink() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -239,6 +245,7 @@ interface PasswordResetTests {
     }
 
     @Test
+    @RunAsClient
     default void completingTheResetChangesThePasswordEndsEverySessionAndSpendsTheLink() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -283,6 +290,7 @@ interface PasswordResetTests {
     // ---- the page ---------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void theResetPageIsServedWithLocalFilesOnly() {
         ApiClient api = api();
         URI page = api.root().resolve("reset-password.html");
@@ -321,6 +329,7 @@ interface PasswordResetTests {
     }
 
     @Test
+    @RunAsClient
     default void theLinkFromTheMailChangesThePasswordInAPhoneBrowser() throws Exception {
         requireChromium();
         ApiClient api = api();

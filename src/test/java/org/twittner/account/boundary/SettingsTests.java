@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.Reply;
@@ -32,15 +33,16 @@ import org.twittner.testing.Wire;
  * set_priv_settings, language, change_password and save_pnotif_token. Every error with its exact
  * code and message, the effects (profile, login, follow requests, timeline.author_public,
  * push_tokens rows, sessions) and that nothing one user does reaches another user's row.
- * Implemented by AccountApiIT, which gives the client of its deployment.
+ * Implemented by ProfileApiIT, which gives the client of its deployment.
  */
-interface SettingsTests {
+public interface SettingsTests {
 
     ApiClient api();
 
     // ---- every endpoint ----------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void everySettingsEndpointNeedsALiveSession() {
         ApiClient api = api();
         Account ended = TestAccounts.create(api);
@@ -73,6 +75,7 @@ interface SettingsTests {
     // ---- gen_settings ------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void genSettingsReplacesTheProfileAndAnswersTheUpdatedUser() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -175,6 +178,7 @@ interface SettingsTests {
     }
 
     @Test
+    @RunAsClient
     default void genSettingsRefusesEachBadFieldInTheDocumentedOrderAndChangesNothing() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -259,6 +263,7 @@ interface SettingsTests {
     }
 
     @Test
+    @RunAsClient
     default void genSettingsKeepsOwnNamesInAnyCaseAndResetsVerificationOnlyWhenTheUsernameChanges() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -300,6 +305,7 @@ interface SettingsTests {
     // ---- get_priv_settings, set_priv_settings ------------------------------------------------
 
     @Test
+    @RunAsClient
     default void privacySettingsStartAtTheDefaultsAndEveryValueRoundTrips() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -331,6 +337,7 @@ interface SettingsTests {
     }
 
     @Test
+    @RunAsClient
     default void setPrivacySettingsRefusesMissingOrOtherValuesAndChangesNothing() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -365,6 +372,7 @@ interface SettingsTests {
     }
 
     @Test
+    @RunAsClient
     default void profileVisibilityDecidesAuthorPublicOfEveryTimelineEntryOfTheAuthorsPosts() {
         ApiClient api = api();
         Account alice = TestAccounts.create(api);
@@ -407,6 +415,7 @@ interface SettingsTests {
     }
 
     @Test
+    @RunAsClient
     default void approvedFollowPrivacyTurnsAFollowIntoARequest() {
         ApiClient api = api();
         Account owner = TestAccounts.create(api);
@@ -435,6 +444,7 @@ interface SettingsTests {
     // ---- language ----------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void languageAcceptsEveryDocumentedNameAndShowsInLoginAndProfile() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -463,6 +473,7 @@ interface SettingsTests {
     // ---- change_password ---------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void changePasswordRefusesBadValuesInTheDocumentedOrder() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -504,6 +515,7 @@ interface SettingsTests {
     }
 
     @Test
+    @RunAsClient
     default void changePasswordEndsEveryOtherSessionOfTheAccountOnly() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -545,6 +557,7 @@ interface SettingsTests {
     // ---- save_pnotif_token -------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void pushTokensAreOneRowPerSignedInDevice() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -585,6 +598,7 @@ interface SettingsTests {
     }
 
     @Test
+    @RunAsClient
     default void pushTokenRefusesBadTokensAndDeviceTypes() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -605,6 +619,7 @@ interface SettingsTests {
     // ---- between users -----------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void settingsCallsOfOneUserNeverChangeAnotherUser() {
         ApiClient api = api();
         Account alice = TestAccounts.create(api);

@@ -46,6 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.Reply;
@@ -68,7 +69,7 @@ import org.twittner.testing.Wire;
  * e-mails: counts live in the shared database for the test servers' window of an hour
  * (TWITTNER_RATE_LIMIT_WINDOW_SECONDS=3600, pom.xml: a test rarely straddles two windows).
  */
-interface SignInTests {
+public interface SignInTests {
 
     /** TWITTNER_RATE_LIMIT_WINDOW_SECONDS of the test servers (pom.xml). */
     int WINDOW_SECONDS = 3600;
@@ -90,6 +91,7 @@ interface SignInTests {
     // ---- oauth: requests refused before the provider is asked ---------------------------------
 
     @Test
+    @RunAsClient
     default void oauthRefusesAMissingOrUnknownProviderType() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -110,6 +112,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthRefusesAMissingTokenWithTheErrorObject() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -129,6 +132,7 @@ interface SignInTests {
     // ---- oauth: the provider refuses or fails -------------------------------------------------
 
     @Test
+    @RunAsClient
     default void oauthEchoesGooglesRefusalUnderError() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -149,6 +153,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthEchoesFacebooksErrorObjectUnderError() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -173,6 +178,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthAnswersApiUnavailableWhenTheProviderFails() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -195,6 +201,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthGivesUpOnASlowProviderWithinSeconds() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -219,6 +226,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthAnswersApiUnavailableWhenNothingListens() throws Exception {
         ApiClient api = api();
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", PROVIDER_PORT).close(),
@@ -235,6 +243,7 @@ interface SignInTests {
     // ---- oauth: signing in ----------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void oauthFirstSignInCreatesAnAccountWithTheLoginAnswer() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -269,6 +278,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthTheSameIdentityAgainIsTheSameAccount() throws Exception {
         ApiClient api = api();
         List<Map<String, String>> received = received();
@@ -304,6 +314,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthWithAVerifiedEmailSignsIntoTheAccountOfThatEmail() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -330,6 +341,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthWithAnUnverifiedGoogleEmailNeverEntersTheAccountOfThatEmail() throws Exception {
         ApiClient api = api();
         Account owner = TestAccounts.create(api);
@@ -352,6 +364,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthWithoutAnEmailGetsThePlaceholderAddress() throws Exception {
         ApiClient api = api();
         String facebookId = newFacebookId();
@@ -378,6 +391,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthDerivesAValidUsernameFromALongOrOddProviderId() throws Exception {
         ApiClient api = api();
         String base = newGoogleId() + newGoogleId().substring(0, 9); // 30 digits
@@ -411,6 +425,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthTakesAnyDeviceTypeAndFallsBackToAndroid() throws Exception {
         ApiClient api = api();
         String sub = newGoogleId();
@@ -435,6 +450,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthRefusesASuspendedAccount() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -464,6 +480,7 @@ interface SignInTests {
     // ---- rate limits ------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void loginIsLimitedPerAccountFromAnyAddress() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -489,6 +506,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void loginIsLimitedPerAddress() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -512,6 +530,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void resetpasswordIsLimitedPerAccount() throws Exception {
         ApiClient api = api();
         String first = "127.0.0.45";
@@ -528,6 +547,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void signupIsLimitedPerAccount() throws Exception {
         ApiClient api = api();
         String first = "127.0.0.47";
@@ -553,6 +573,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void oauthIsLimitedPerAddress() throws Exception {
         ApiClient api = api();
         String busy = "127.0.0.49";
@@ -565,6 +586,7 @@ interface SignInTests {
     }
 
     @Test
+    @RunAsClient
     default void attemptsFrom127001AreNeverLimited() throws Exception {
         ApiClient api = api();
         String email = freshEmail();

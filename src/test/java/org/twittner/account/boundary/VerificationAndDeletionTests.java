@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.FilePart;
@@ -38,11 +39,11 @@ import org.twittner.testing.Wire;
 
 /**
  * verify_user and delete_account over HTTP (issue 10), as the apps call them. Implemented by
- * AccountApiIT, which supplies the client of the shared deployment. The videos are made with
+ * ProfileApiIT, which supplies the client of the shared deployment. The videos are made with
  * ffmpeg (the tests need the Debian package ffmpeg); files are checked in the media folder
  * ({@code twittner.it.media}), rows with the Fixtures servlet.
  */
-interface VerificationAndDeletionTests {
+public interface VerificationAndDeletionTests {
 
     ApiClient api();
 
@@ -63,6 +64,7 @@ interface VerificationAndDeletionTests {
     // ---- verify_user ----------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void verifyUserNeedsASession() throws Exception {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -74,6 +76,7 @@ interface VerificationAndDeletionTests {
     }
 
     @Test
+    @RunAsClient
     default void verifyUserRefusesEachProblemInTheDocumentedOrder() throws Exception {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -132,6 +135,7 @@ interface VerificationAndDeletionTests {
     }
 
     @Test
+    @RunAsClient
     default void verifyUserStoresTheRequestWithItsVideoAndPosterAndMarksTheAccountPending() throws Exception {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -166,6 +170,7 @@ interface VerificationAndDeletionTests {
     }
 
     @Test
+    @RunAsClient
     default void verifyUserAcceptsTheShortestNameAndTextAndAMovFile() throws Exception {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -180,6 +185,7 @@ interface VerificationAndDeletionTests {
     // ---- delete_account -------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void deleteAccountNeedsASession() {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -193,6 +199,7 @@ interface VerificationAndDeletionTests {
     }
 
     @Test
+    @RunAsClient
     default void deleteAccountWithAMissingOrWrongPasswordDeletesNothing() throws Exception {
         ApiClient api = api();
         Account user = TestAccounts.create(api);
@@ -238,6 +245,7 @@ interface VerificationAndDeletionTests {
      * counter that counted D's rows counts again what is left.
      */
     @Test
+    @RunAsClient
     default void deleteAccountRemovesEveryTraceOfTheUserAndLeavesOtherCountersTrue() throws Exception {
         ApiClient api = api();
         Account d = TestAccounts.create(api);

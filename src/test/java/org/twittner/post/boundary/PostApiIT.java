@@ -43,7 +43,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.engagement.boundary.EngagementTests;
 import org.twittner.search.boundary.SearchTests;
+import org.twittner.swift.boundary.SwiftTests;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.FilePart;
 import org.twittner.testing.ApiClient.Reply;
@@ -55,14 +57,15 @@ import org.twittner.testing.TestImages;
 import org.twittner.testing.Wire;
 
 /**
- * Posts, threads, feeds and profile tabs over HTTP, as the apps call them; its deployment also
- * runs the searches ({@link SearchTests}). Follows, blocks and
- * likes have no endpoint yet: {@link Fixtures} writes those rows, and reads counters back to
+ * Posts, threads, feeds and profile tabs over HTTP, as the apps call them. Its deployment also
+ * runs what hangs on posts: searches ({@link SearchTests}), likes, reposts, bookmarks, polls and
+ * reports ({@link EngagementTests}) and swifts ({@link SwiftTests}): one server start for all
+ * of them. {@link Fixtures} writes rows that have no endpoint here, and reads counters back to
  * compare them with the rows they count.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PostApiIT implements SearchTests {
+class PostApiIT implements SearchTests, EngagementTests, SwiftTests {
 
     static final Map<String, Wire.Type> POST = shape(
             "id", NUMBER, "user_id", NUMBER, "text", STRING, "type", STRING, "replys_count", STRING,
@@ -83,8 +86,7 @@ class PostApiIT implements SearchTests {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
                 .addPackage(ApiClient.class.getPackage())
-                .addClass(PostApiIT.class)
-                .addClass(SearchTests.class);
+                .addClasses(PostApiIT.class, SearchTests.class, EngagementTests.class, SwiftTests.class);
     }
 
     @ArquillianResource
@@ -97,6 +99,16 @@ class PostApiIT implements SearchTests {
     @Override
     public ApiClient api() {
         return api;
+    }
+
+    @Override
+    public Account alice() {
+        return alice;
+    }
+
+    @Override
+    public Account bob() {
+        return bob;
     }
 
     @BeforeEach

@@ -35,6 +35,9 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.twittner.account.boundary.SettingsTests;
+import org.twittner.account.boundary.SignInTests;
+import org.twittner.account.boundary.VerificationAndDeletionTests;
 import org.twittner.media.control.MediaPaths;
 import org.twittner.media.control.MediaStore;
 import org.twittner.platform.Envelope;
@@ -43,6 +46,7 @@ import org.twittner.platform.WireJson;
 import org.twittner.profile.control.ProfileImageSwap;
 import org.twittner.profile.control.Profiles;
 import org.twittner.profile.control.ProfileView;
+import org.twittner.session.boundary.SessionTests;
 import org.twittner.session.control.Accounts;
 import org.twittner.platform.Caller;
 import org.twittner.session.control.CallerSessions;
@@ -55,12 +59,19 @@ import org.twittner.testing.Wire;
 
 /**
  * profile: the wire contract over HTTP (client-side tests), and who sees what, checked inside
- * the server against the EJBs and the database (follows and blocks have no endpoint yet). One
- * deployment for all the profile tests (a server start costs half a minute): the image uploads
- * are in ProfileImagesTests, which this class implements.
+ * the server against the EJBs and the database. One deployment (a server start costs half a
+ * minute) for the profile tests, the image uploads' ({@link ProfileImagesTests}), and the
+ * account and session tests, grouped by subject in the interfaces this class implements:
+ * settings, verification and deletion, social sign-in and rate limits
+ * ({@code org.twittner.account.boundary}), and signup, login, refresh_access_token, logout and
+ * the wire rules every endpoint shares ({@link SessionTests}). Their tests run as the apps call
+ * the server: {@code @RunAsClient}. The password reset tests run in SocialApiIT's deployment:
+ * this class is loaded inside the server too, where their browser and mail server classes are
+ * not (JUnit's discovery there fails on them).
  */
 @ExtendWith(ArquillianExtension.class)
-class ProfileApiIT implements ProfileImagesTests {
+class ProfileApiIT implements ProfileImagesTests, SettingsTests, VerificationAndDeletionTests, SignInTests,
+        SessionTests {
 
     private static final Map<String, Wire.Type> RELATION = shape(
             "is_blocked_visitor", BOOLEAN, "is_blocked_profile", BOOLEAN, "is_following", BOOLEAN);
@@ -77,7 +88,8 @@ class ProfileApiIT implements ProfileImagesTests {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
                 .addPackage(ApiClient.class.getPackage())
-                .addClasses(ProfileApiIT.class, ProfileImagesTests.class);
+                .addClasses(ProfileApiIT.class, ProfileImagesTests.class, SettingsTests.class,
+                        VerificationAndDeletionTests.class, SignInTests.class, SessionTests.class);
     }
 
     @ArquillianResource

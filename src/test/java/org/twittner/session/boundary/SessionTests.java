@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.Reply;
@@ -30,8 +31,8 @@ import org.twittner.testing.Wire;
 /**
  * signup, login, refresh_access_token, logout and the wire rules every endpoint shares, called
  * as the apps call them. The tests run in the deployment of
- * {@code org.twittner.account.boundary.AccountApiIT}, which implements this interface: one server
- * start for both components (a start costs half a minute).
+ * {@code org.twittner.profile.boundary.ProfileApiIT}, which implements this interface: one server
+ * start for the three components (a start costs half a minute).
  */
 public interface SessionTests {
 
@@ -51,6 +52,7 @@ public interface SessionTests {
     // ---- wire rules ---------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void unknownEndpointAnswersLikeTheReference() {
         ApiClient api = api();
         for (Reply reply : List.of(api.get("no_such_endpoint"), api.postForm("nope"), api.get("x/y/z"))) {
@@ -60,6 +62,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void oversizedFormIsAClearErrorNotA500() {
         ApiClient api = api();
         assertError(api.postMultipart("login", "email", "x".repeat(100_000), "password", "secret1"),
@@ -72,6 +75,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void aBodyThatIsNotAFormCarriesNoParameters() {
         ApiClient api = api();
         Reply reply = api.send(HttpRequest.newBuilder(api.url("login", ""))
@@ -85,6 +89,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void anyMethodReachesTheEndpoint() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -98,6 +103,7 @@ public interface SessionTests {
     // ---- signup ------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void signupCreatesTheAccountAndSignsItIn() {
         ApiClient api = api();
         String username = TestAccounts.newUsername();
@@ -118,6 +124,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void signupRefusesEachInvalidField() {
         ApiClient api = api();
         String u = TestAccounts.newUsername();
@@ -133,6 +140,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void signupIsSignedInOnTheGivenDevice() {
         ApiClient api = api();
         String username = TestAccounts.newUsername();
@@ -151,6 +159,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void concurrentSignupsForOneUsernameCreateOneAccount() throws Exception {
         ApiClient api = api();
         String username = TestAccounts.newUsername();
@@ -169,6 +178,7 @@ public interface SessionTests {
 
     /** 25 emoji are 25 characters (50 UTF-16 units, 100 bytes): both databases keep them whole. */
     @Test
+    @RunAsClient
     default void namesOfFourByteCharactersUpToTheLimitAreStoredOnEveryDatabase() {
         ApiClient api = api();
         String username = TestAccounts.newUsername();
@@ -186,6 +196,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void passwordsAreCountedInCharacters() {
         ApiClient api = api();
         String username = TestAccounts.newUsername();
@@ -198,6 +209,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void signupRefusesTakenUsernameAndEmail() {
         ApiClient api = api();
         Account taken = TestAccounts.create(api);
@@ -208,6 +220,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void signupAndLoginAreForGuests() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -221,6 +234,7 @@ public interface SessionTests {
     // ---- login -------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void loginAnswersTheUserAndTheTokensAsTheAppsParseThem() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -250,6 +264,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void loginRefusesWrongCredentials() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -266,6 +281,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void loginRefusesAnUnknownDeviceType() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -276,6 +292,7 @@ public interface SessionTests {
     // ---- refresh_access_token ----------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void refreshRotatesBothTokensOfItsSessionOnly() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -296,6 +313,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void refreshRefusesMalformedAndUnknownTokens() {
         ApiClient api = api();
         assertError(api.postForm("refresh_access_token"), 400, "Incorrect token value");
@@ -306,6 +324,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void aRefreshTokenWorksOnceEvenWhenSentConcurrently() throws Exception {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -325,6 +344,7 @@ public interface SessionTests {
     // ---- logout ------------------------------------------------------------------------------
 
     @Test
+    @RunAsClient
     default void logoutEndsOnlyTheCallingSession() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -338,6 +358,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void sessionIdIsReadFromTheBodyTheQueryOrTheHeader() {
         ApiClient api = api();
         Account viaHeader = TestAccounts.create(api);
@@ -351,6 +372,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void anEmptySessionIdInTheBodyDoesNotHideTheQueryOne() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);
@@ -361,6 +383,7 @@ public interface SessionTests {
     }
 
     @Test
+    @RunAsClient
     default void logoutNeedsASession() {
         ApiClient api = api();
         assertError(api.postForm("logout"), 401, "Unauthorized Access");
@@ -371,6 +394,7 @@ public interface SessionTests {
     // ---- suspended accounts (no endpoint suspends one yet: the fixture servlet does) ---------
 
     @Test
+    @RunAsClient
     default void aSuspendedAccountCannotLogInUseItsSessionOrRefresh() {
         ApiClient api = api();
         Account account = TestAccounts.create(api);

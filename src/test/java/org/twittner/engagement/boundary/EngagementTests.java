@@ -17,21 +17,11 @@ import static org.twittner.testing.Wire.shape;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.File;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.Reply;
 import org.twittner.testing.Concurrently;
@@ -45,10 +35,16 @@ import org.twittner.testing.Wire;
  * effects on feeds, threads and profile tabs. {@link Fixtures} writes the follows and blocks a
  * test starts from (as in PostApiIT) and reads counters back to compare them with their rows;
  * the concurrency test follows through the API, since its counters are under test.
+ * Implemented by PostApiIT, which shares its deployment and gives each test two new accounts.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EngagementApiIT {
+public interface EngagementTests {
+
+    ApiClient api();
+
+    /** A new account for each test (the host class makes them before each). */
+    Account alice();
+
+    Account bob();
 
     /** The Post object (README §2.4), as PostApiIT checks it. */
     static final Map<String, Wire.Type> POST = shape(
@@ -72,91 +68,73 @@ class EngagementApiIT {
     static final String BAD_REASON = "Report reason id is missing or invalid";
     static final String VOTE_FAILED = "An error occurred while processing your request";
 
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
-                .addPackage(ApiClient.class.getPackage())
-                .addClass(EngagementApiIT.class);
-    }
 
-    @ArquillianResource
-    URL deployment;
 
-    ApiClient api;
-    Account alice;
-    Account bob;
-
-    @BeforeEach
-    void twoUsers() {
-        api = new ApiClient(deployment);
-        alice = TestAccounts.create(api);
-        bob = TestAccounts.create(api);
-    }
 
     // ---- like_post, fetch_likes --------------------------------------------------------------
 
     @Test
-    void likeTogglesAndAnswersTheLikeCount() {
-        long post = post(alice, "like me");
-        Reply liked = like(bob, post);
+    default void likeTogglesAndAnswersTheLikeCount() {
+        long post = post(alice(), "like me");
+        Reply liked = like(bob(), post);
         assertEnvelope(liked, 200, "", "post_likes");
         assertShape(liked.data(), shape("like", BOOLEAN));
         assertTrue(liked.data().getBoolean("like"));
         assertEquals(NUMBER, Wire.typeOf(liked.json().get("post_likes")));
         assertEquals(1, liked.json().getInt("post_likes"));
-        assertEquals(1, count("select count(*) from post_likes where user_id = ? and post_id = ?", bob.id(), post));
+        assertEquals(1, count("select count(*) from post_likes where user_id = ? and post_id = ?", bob().id(), post));
         assertEquals(1, likesCount(post));
 
-        Reply own = like(alice, post);
+        Reply own = like(alice(), post);
         assertTrue(own.data().getBoolean("like"), "own posts may be liked");
         assertEquals(2, own.json().getInt("post_likes"));
-        assertEquals("2", threadPost(bob, post).getString("likes_count"));
-        assertEquals(List.of(post), ids(likedTab(bob)), "the liked tab lists it");
+        assertEquals("2", threadPost(bob(), post).getString("likes_count"));
+        assertEquals(List.of(post), ids(likedTab(bob())), "the liked tab lists it");
 
-        Reply undone = like(bob, post);
+        Reply undone = like(bob(), post);
         assertEnvelope(undone, 200, "", "post_likes");
         assertFalse(undone.data().getBoolean("like"));
         assertEquals(1, undone.json().getInt("post_likes"));
-        assertEquals(0, count("select count(*) from post_likes where user_id = ? and post_id = ?", bob.id(), post));
+        assertEquals(0, count("select count(*) from post_likes where user_id = ? and post_id = ?", bob().id(), post));
         assertEquals(1, likesCount(post));
-        assertEquals(List.of(), ids(likedTab(bob)));
+        assertEquals(List.of(), ids(likedTab(bob())));
     }
 
     @Test
-    void likeRefusesPostsTheCallerMayNotSee() {
-        assertError(api.postForm("like_post", "session_id", bob.token()), 400, BAD_POST);
+    default void likeRefusesPostsTheCallerMayNotSee() {
+        assertError(api().postForm("like_post", "session_id", bob().token()), 400, BAD_POST);
         for (String id : List.of("", "abc", "0", "-1", "999999999")) {
-            assertError(act("like_post", bob, id), 400, BAD_POST);
+            assertError(act("like_post", bob(), id), 400, BAD_POST);
         }
-        long gone = post(alice, "soon deleted");
-        delete(alice, gone);
-        assertError(like(bob, gone), 400, BAD_POST);
+        long gone = post(alice(), "soon deleted");
+        delete(alice(), gone);
+        assertError(like(bob(), gone), 400, BAD_POST);
 
-        Account carol = TestAccounts.create(api);
+        Account carol = TestAccounts.create(api());
         long secret = post(carol, "for followers");
         followersOnly(carol);
-        assertError(like(bob, secret), 400, BAD_POST);
+        assertError(like(bob(), secret), 400, BAD_POST);
         assertEquals(0, likesCount(secret));
-        addFollow(bob, carol);
-        assertEquals(200, like(bob, secret).code(), "a follower may like it");
+        addFollow(bob(), carol);
+        assertEquals(200, like(bob(), secret).code(), "a follower may like it");
         assertEquals(1, likesCount(secret));
-        assertEquals(1, count("select count(*) from post_likes where user_id = ?", bob.id()), "nothing else was liked");
+        assertEquals(1, count("select count(*) from post_likes where user_id = ?", bob().id()), "nothing else was liked");
     }
 
     @Test
-    void fetchLikesListsLikersNewestFirstWithFlagsForTheCaller() {
-        Account carol = TestAccounts.create(api);
-        long post = post(alice, "liked twice");
-        assertEquals(200, like(bob, post).code());
+    default void fetchLikesListsLikersNewestFirstWithFlagsForTheCaller() {
+        Account carol = TestAccounts.create(api());
+        long post = post(alice(), "liked twice");
+        assertEquals(200, like(bob(), post).code());
         assertEquals(200, like(carol, post).code());
-        addFollow(alice, carol);
+        addFollow(alice(), carol);
 
-        Reply reply = likes(alice, post);
+        Reply reply = likes(alice(), post);
         assertEnvelope(reply, 200, "Likes fetched successfully");
         JsonArray items = reply.json().getJsonArray("data");
-        assertEquals(List.of(carol.id(), bob.id()), ids(items), "newest like first");
+        assertEquals(List.of(carol.id(), bob().id()), ids(items), "newest like first");
         items.forEach(item -> assertShape(item.asJsonObject(), LIKER));
-        assertEquals(List.of(likeId(carol, post), likeId(bob, post)), offsets(items), "offset_id is the like's id");
+        assertEquals(List.of(likeId(carol, post), likeId(bob(), post)), offsets(items), "offset_id is the like's id");
         JsonObject carols = item(items, carol);
         assertTrue(carols.getBoolean("is_following"), "alice follows carol");
         assertFalse(carols.getBoolean("is_user"));
@@ -164,59 +142,59 @@ class EngagementApiIT {
         assertEquals("@" + carol.username(), carols.getString("username"));
         assertEquals("Test User", carols.getString("name"));
         assertEquals("0", carols.getString("verified"));
-        assertFalse(item(items, bob).getBoolean("is_following"));
+        assertFalse(item(items, bob()).getBoolean("is_following"));
 
-        JsonArray bobsView = likes(bob, post).json().getJsonArray("data");
-        assertTrue(item(bobsView, bob).getBoolean("is_user"));
-        assertEquals(bob.email(), item(bobsView, bob).getString("email"));
+        JsonArray bobsView = likes(bob(), post).json().getJsonArray("data");
+        assertTrue(item(bobsView, bob()).getBoolean("is_user"));
+        assertEquals(bob().email(), item(bobsView, bob()).getString("email"));
         assertFalse(item(bobsView, carol).getBoolean("is_following"), "the flags are the caller's");
         JsonArray anonymous = likes(null, post).json().getJsonArray("data");
-        assertEquals(List.of(carol.id(), bob.id()), ids(anonymous));
+        assertEquals(List.of(carol.id(), bob().id()), ids(anonymous));
         anonymous.forEach(item -> assertFalse(item.asJsonObject().getBoolean("is_user")));
 
-        JsonArray first = likes(alice, post, "page_size", "1").json().getJsonArray("data");
+        JsonArray first = likes(alice(), post, "page_size", "1").json().getJsonArray("data");
         assertEquals(List.of(carol.id()), ids(first));
-        JsonArray second = likes(alice, post, "page_size", "1", "offset", String.valueOf(lastOffset(first))).json().getJsonArray("data");
-        assertEquals(List.of(bob.id()), ids(second));
-        assertError(likes(alice, post, "offset", String.valueOf(lastOffset(second))), 404, "No data found");
-        assertError(likes(alice, post(alice, "nobody likes this")), 404, "No data found");
+        JsonArray second = likes(alice(), post, "page_size", "1", "offset", String.valueOf(lastOffset(first))).json().getJsonArray("data");
+        assertEquals(List.of(bob().id()), ids(second));
+        assertError(likes(alice(), post, "offset", String.valueOf(lastOffset(second))), 404, "No data found");
+        assertError(likes(alice(), post(alice(), "nobody likes this")), 404, "No data found");
 
-        assertError(api.get("fetch_likes", "session_id", alice.token()), 400, BAD_POST);
+        assertError(api().get("fetch_likes", "session_id", alice().token()), 400, BAD_POST);
         for (String id : List.of("abc", "0", "999999999")) {
-            assertError(api.get("fetch_likes", "session_id", alice.token(), "post_id", id), 400, BAD_POST);
+            assertError(api().get("fetch_likes", "session_id", alice().token(), "post_id", id), 400, BAD_POST);
         }
     }
 
     @Test
-    void fetchLikesLeavesOutLikersInABlockWithTheCaller() {
-        Account carol = TestAccounts.create(api);
-        Account dave = TestAccounts.create(api);
-        long post = post(alice, "liked by three");
-        for (Account liker : List.of(bob, carol, dave)) {
+    default void fetchLikesLeavesOutLikersInABlockWithTheCaller() {
+        Account carol = TestAccounts.create(api());
+        Account dave = TestAccounts.create(api());
+        long post = post(alice(), "liked by three");
+        for (Account liker : List.of(bob(), carol, dave)) {
             assertEquals(200, like(liker, post).code());
         }
-        addBlock(carol, bob);
-        assertEquals(List.of(dave.id(), carol.id(), bob.id()), ids(likes(alice, post).json().getJsonArray("data")));
-        assertEquals(List.of(dave.id(), bob.id()), ids(likes(bob, post).json().getJsonArray("data")), "who blocked bob");
+        addBlock(carol, bob());
+        assertEquals(List.of(dave.id(), carol.id(), bob().id()), ids(likes(alice(), post).json().getJsonArray("data")));
+        assertEquals(List.of(dave.id(), bob().id()), ids(likes(bob(), post).json().getJsonArray("data")), "who blocked bob");
         assertEquals(List.of(dave.id(), carol.id()), ids(likes(carol, post).json().getJsonArray("data")), "whom carol blocked");
 
-        addBlock(alice, dave);
+        addBlock(alice(), dave);
         assertError(likes(dave, post), 400, BAD_POST);
-        Account erin = TestAccounts.create(api);
+        Account erin = TestAccounts.create(api());
         long secret = post(erin, "for followers");
         assertEquals(200, like(erin, secret).code());
         followersOnly(erin);
         assertError(likes(null, secret), 400, BAD_POST);
-        assertError(likes(alice, secret), 400, BAD_POST);
+        assertError(likes(alice(), secret), 400, BAD_POST);
     }
 
     // ---- vote_polls --------------------------------------------------------------------------
 
     @Test
-    void votesAreCountedOncePerUser() {
-        Account carol = TestAccounts.create(api);
-        long poll = poll(alice);
-        Reply voted = vote(bob, poll, 1);
+    default void votesAreCountedOncePerUser() {
+        Account carol = TestAccounts.create(api());
+        long poll = poll(alice());
+        Reply voted = vote(bob(), poll, 1);
         assertEnvelope(voted, 200, "Poll voted successfully");
         assertShape(voted.data(), shape("poll_data", OBJECT));
         JsonObject results = voted.data().getJsonObject("poll_data");
@@ -226,67 +204,67 @@ class EngagementApiIT {
 
         assertPoll(vote(carol, poll, 0).data().getJsonObject("poll_data"), 1, 2, List.of("50", "50", "0"), List.of(1, 1, 0));
 
-        assertError(vote(bob, poll, 0), 400, VOTE_FAILED);
-        assertError(vote(bob, poll, 1), 400, VOTE_FAILED);
+        assertError(vote(bob(), poll, 0), 400, VOTE_FAILED);
+        assertError(vote(bob(), poll, 1), 400, VOTE_FAILED);
         assertEquals(2, count("select count(*) from poll_votes where post_id = ?", poll));
-        assertEquals(1, count("select position from poll_votes where post_id = ? and user_id = ?", poll, bob.id()),
+        assertEquals(1, count("select position from poll_votes where post_id = ? and user_id = ?", poll, bob().id()),
                 "the first vote stands");
-        assertEquals(List.of("1", "1", "0"), Fixtures.sql(api, "select votes from poll_options where post_id = ? order by position", poll));
+        assertEquals(List.of("1", "1", "0"), Fixtures.sql(api(), "select votes from poll_options where post_id = ? order by position", poll));
     }
 
     @Test
-    void voteRefusesBadPostsAndOptionsAndChangesNothing() {
-        long poll = poll(alice);
-        long text = post(alice, "no poll here");
-        assertError(api.postForm("vote_polls", "session_id", bob.token(), "poll_id", "0"), 400, BAD_POST);
+    default void voteRefusesBadPostsAndOptionsAndChangesNothing() {
+        long poll = poll(alice());
+        long text = post(alice(), "no poll here");
+        assertError(api().postForm("vote_polls", "session_id", bob().token(), "poll_id", "0"), 400, BAD_POST);
         for (String id : List.of("", "abc", "0", "999999999", String.valueOf(text))) {
-            assertError(act("vote_polls", bob, id, "poll_id", "0"), 400, BAD_POST);
+            assertError(act("vote_polls", bob(), id, "poll_id", "0"), 400, BAD_POST);
         }
-        assertError(act("vote_polls", bob, String.valueOf(poll)), 400, VOTE_FAILED);
+        assertError(act("vote_polls", bob(), String.valueOf(poll)), 400, VOTE_FAILED);
         for (String option : List.of("-1", "3", "99")) {
-            assertError(act("vote_polls", bob, String.valueOf(poll), "poll_id", option), 400, VOTE_FAILED);
+            assertError(act("vote_polls", bob(), String.valueOf(poll), "poll_id", option), 400, VOTE_FAILED);
         }
-        Account carol = TestAccounts.create(api);
+        Account carol = TestAccounts.create(api());
         long secret = poll(carol);
         followersOnly(carol);
-        assertError(vote(bob, secret, 0), 400, BAD_POST);
+        assertError(vote(bob(), secret, 0), 400, BAD_POST);
 
-        assertEquals(0, count("select count(*) from poll_votes where user_id = ?", bob.id()));
+        assertEquals(0, count("select count(*) from poll_votes where user_id = ?", bob().id()));
         assertEquals(0, count("select coalesce(sum(votes), 0) from poll_options where post_id in (?, ?)", poll, secret));
-        assertEquals(0, threadPost(alice, poll).getJsonObject("poll").getInt("total"));
+        assertEquals(0, threadPost(alice(), poll).getJsonObject("poll").getInt("total"));
     }
 
     @Test
-    void theVotersPollShowsTheirVoteInThreadsFeedsAndProfiles() {
-        long poll = poll(alice);
-        assertEquals(200, vote(bob, poll, 2).code());
+    default void theVotersPollShowsTheirVoteInThreadsFeedsAndProfiles() {
+        long poll = poll(alice());
+        assertEquals(200, vote(bob(), poll, 2).code());
 
-        JsonObject bobs = threadPost(bob, poll).getJsonObject("poll");
+        JsonObject bobs = threadPost(bob(), poll).getJsonObject("poll");
         assertPoll(bobs, 1, 1, List.of("0", "0", "100"), List.of(0, 0, 1));
-        JsonObject alices = threadPost(alice, poll).getJsonObject("poll");
+        JsonObject alices = threadPost(alice(), poll).getJsonObject("poll");
         assertPoll(alices, 0, 1, null, List.of(0, 0, 1));
 
-        addFollow(bob, alice);
-        assertEquals(1, single(entries(feed(bob), poll), "bob's feed").getJsonObject("poll").getInt("has_voted"));
-        assertEquals(0, single(entries(feed(alice), poll), "alice's feed").getJsonObject("poll").getInt("has_voted"));
-        JsonObject onProfile = single(entries(profile(bob, alice), poll), "alice's profile").getJsonObject("poll");
+        addFollow(bob(), alice());
+        assertEquals(1, single(entries(feed(bob()), poll), "bob's feed").getJsonObject("poll").getInt("has_voted"));
+        assertEquals(0, single(entries(feed(alice()), poll), "alice's feed").getJsonObject("poll").getInt("has_voted"));
+        JsonObject onProfile = single(entries(profile(bob(), alice()), poll), "alice's profile").getJsonObject("poll");
         assertPoll(onProfile, 1, 1, List.of("0", "0", "100"), List.of(0, 0, 1));
-        assertEquals(0, single(entries(profile(null, alice), poll), "anonymous").getJsonObject("poll").getInt("has_voted"));
+        assertEquals(0, single(entries(profile(null, alice()), poll), "anonymous").getJsonObject("poll").getInt("has_voted"));
     }
 
     // ---- add_bookmark, get_bookmarks ---------------------------------------------------------
 
     @Test
-    void bookmarksToggleAndAreListedNewestFirst() {
-        long first = post(alice, "first");
-        long second = post(alice, "second");
-        Reply saved = bookmark(bob, first);
+    default void bookmarksToggleAndAreListedNewestFirst() {
+        long first = post(alice(), "first");
+        long second = post(alice(), "second");
+        Reply saved = bookmark(bob(), first);
         assertEnvelope(saved, 200, "");
         assertShape(saved.data(), shape("bookmark", BOOLEAN));
         assertTrue(saved.data().getBoolean("bookmark"));
-        assertTrue(bookmark(bob, second).data().getBoolean("bookmark"));
+        assertTrue(bookmark(bob(), second).data().getBoolean("bookmark"));
 
-        Reply list = bookmarks(bob);
+        Reply list = bookmarks(bob());
         assertEnvelope(list, 200, "Bookmarks fetched successfully");
         JsonArray items = list.json().getJsonArray("data");
         assertEquals(List.of(second, first), ids(items), "newest bookmark first");
@@ -294,103 +272,103 @@ class EngagementApiIT {
             assertShape(item.asJsonObject(), POST);
             assertTrue(item.asJsonObject().getBoolean("has_saved"));
         }
-        assertEquals(List.of(bookmarkId(bob, second), bookmarkId(bob, first)), offsets(items), "offset_id is the bookmark's id");
-        assertTrue(threadPost(bob, first).getBoolean("has_saved"));
+        assertEquals(List.of(bookmarkId(bob(), second), bookmarkId(bob(), first)), offsets(items), "offset_id is the bookmark's id");
+        assertTrue(threadPost(bob(), first).getBoolean("has_saved"));
 
-        Reply removed = bookmark(bob, first);
+        Reply removed = bookmark(bob(), first);
         assertEnvelope(removed, 200, "");
         assertFalse(removed.data().getBoolean("bookmark"));
-        assertEquals(List.of(second), ids(bookmarks(bob)));
-        assertFalse(threadPost(bob, first).getBoolean("has_saved"));
-        assertEquals(1, count("select count(*) from bookmarks where user_id = ?", bob.id()));
+        assertEquals(List.of(second), ids(bookmarks(bob())));
+        assertFalse(threadPost(bob(), first).getBoolean("has_saved"));
+        assertEquals(1, count("select count(*) from bookmarks where user_id = ?", bob().id()));
 
-        assertError(api.postForm("add_bookmark", "session_id", bob.token()), 400, BAD_POST);
+        assertError(api().postForm("add_bookmark", "session_id", bob().token()), 400, BAD_POST);
         for (String id : List.of("abc", "0", "999999999")) {
-            assertError(act("add_bookmark", bob, id), 400, BAD_POST);
+            assertError(act("add_bookmark", bob(), id), 400, BAD_POST);
         }
     }
 
     @Test
-    void bookmarksArePrivateToTheirOwner() {
-        Account carol = TestAccounts.create(api);
-        long one = post(alice, "one");
-        long two = post(alice, "two");
-        assertTrue(bookmark(bob, one).data().getBoolean("bookmark"));
-        assertError(bookmarks(alice), 204, "No data found");
+    default void bookmarksArePrivateToTheirOwner() {
+        Account carol = TestAccounts.create(api());
+        long one = post(alice(), "one");
+        long two = post(alice(), "two");
+        assertTrue(bookmark(bob(), one).data().getBoolean("bookmark"));
+        assertError(bookmarks(alice()), 204, "No data found");
         assertError(bookmarks(carol), 204, "No data found");
 
         assertTrue(bookmark(carol, one).data().getBoolean("bookmark"), "carol's own bookmark, not a toggle of bob's");
         assertTrue(bookmark(carol, two).data().getBoolean("bookmark"));
-        assertEquals(List.of(one), ids(bookmarks(bob)));
+        assertEquals(List.of(one), ids(bookmarks(bob())));
         assertEquals(List.of(two, one), ids(bookmarks(carol)));
-        assertEquals(List.of(two, one), ids(api.get("get_bookmarks", "session_id", carol.token(), "user_id", String.valueOf(bob.id()))),
+        assertEquals(List.of(two, one), ids(api().get("get_bookmarks", "session_id", carol.token(), "user_id", String.valueOf(bob().id()))),
                 "no parameter reads another user's bookmarks");
-        assertFalse(threadPost(alice, one).getBoolean("has_saved"));
-        assertEquals(1, count("select count(*) from bookmarks where user_id = ?", bob.id()));
+        assertFalse(threadPost(alice(), one).getBoolean("has_saved"));
+        assertEquals(1, count("select count(*) from bookmarks where user_id = ?", bob().id()));
     }
 
     @Test
-    void getBookmarksPagesAndLeavesOutDeletedAndBlockedPosts() {
-        Account carol = TestAccounts.create(api);
-        long p1 = post(alice, "p1");
-        long p2 = post(alice, "p2");
-        long p3 = post(alice, "p3");
+    default void getBookmarksPagesAndLeavesOutDeletedAndBlockedPosts() {
+        Account carol = TestAccounts.create(api());
+        long p1 = post(alice(), "p1");
+        long p2 = post(alice(), "p2");
+        long p3 = post(alice(), "p3");
         long c1 = post(carol, "c1");
         for (long post : List.of(p1, p2, p3, c1)) {
-            assertTrue(bookmark(bob, post).data().getBoolean("bookmark"));
+            assertTrue(bookmark(bob(), post).data().getBoolean("bookmark"));
         }
-        JsonArray first = bookmarks(bob, "page_size", "2").json().getJsonArray("data");
+        JsonArray first = bookmarks(bob(), "page_size", "2").json().getJsonArray("data");
         assertEquals(List.of(c1, p3), ids(first));
-        JsonArray second = bookmarks(bob, "page_size", "2", "offset", String.valueOf(lastOffset(first))).json().getJsonArray("data");
+        JsonArray second = bookmarks(bob(), "page_size", "2", "offset", String.valueOf(lastOffset(first))).json().getJsonArray("data");
         assertEquals(List.of(p2, p1), ids(second));
-        assertError(bookmarks(bob, "offset", String.valueOf(lastOffset(second))), 204, "No data found");
+        assertError(bookmarks(bob(), "offset", String.valueOf(lastOffset(second))), 204, "No data found");
 
-        delete(alice, p2);
-        addBlock(carol, bob);
-        assertEquals(List.of(p3, p1), ids(bookmarks(bob)), "deleted, and by an author who blocked bob: left out");
+        delete(alice(), p2);
+        addBlock(carol, bob());
+        assertEquals(List.of(p3, p1), ids(bookmarks(bob())), "deleted, and by an author who blocked bob: left out");
     }
 
     // ---- publication_repost ------------------------------------------------------------------
 
     @Test
-    void repostTogglesWithItsCounterAndTimelineEntry() {
-        Account carol = TestAccounts.create(api);
-        long post = post(alice, "share me");
-        Reply reposted = repost(bob, post);
+    default void repostTogglesWithItsCounterAndTimelineEntry() {
+        Account carol = TestAccounts.create(api());
+        long post = post(alice(), "share me");
+        Reply reposted = repost(bob(), post);
         assertEnvelope(reposted, 200, "", "post_reposts");
         assertShape(reposted.data(), shape("repost", BOOLEAN));
         assertTrue(reposted.data().getBoolean("repost"));
         assertEquals(NUMBER, Wire.typeOf(reposted.json().get("post_reposts")));
         assertEquals(1, reposted.json().getInt("post_reposts"));
-        assertEquals(1, count("select count(*) from post_reposts where user_id = ? and post_id = ?", bob.id(), post));
+        assertEquals(1, count("select count(*) from post_reposts where user_id = ? and post_id = ?", bob().id(), post));
         assertEquals(1, repostsCount(post));
-        assertEquals(alice.id(), count("select author_id from timeline where user_id = ? and post_id = ? and kind = 'repost'",
-                bob.id(), post), "one timeline entry on bob's timeline, naming the author");
+        assertEquals(alice().id(), count("select author_id from timeline where user_id = ? and post_id = ? and kind = 'repost'",
+                bob().id(), post), "one timeline entry on bob's timeline, naming the author");
 
         assertEquals(2, repost(carol, post).json().getInt("post_reposts"));
-        Reply undone = repost(bob, post);
+        Reply undone = repost(bob(), post);
         assertEnvelope(undone, 200, "", "post_reposts");
         assertFalse(undone.data().getBoolean("repost"));
         assertEquals(1, undone.json().getInt("post_reposts"));
-        assertEquals(0, count("select count(*) from post_reposts where user_id = ? and post_id = ?", bob.id(), post));
-        assertEquals(0, count("select count(*) from timeline where user_id = ? and post_id = ?", bob.id(), post));
+        assertEquals(0, count("select count(*) from post_reposts where user_id = ? and post_id = ?", bob().id(), post));
+        assertEquals(0, count("select count(*) from timeline where user_id = ? and post_id = ?", bob().id(), post));
         assertEquals(1, repostsCount(post));
-        assertEquals("1", threadPost(alice, post).getString("reposts_count"));
+        assertEquals("1", threadPost(alice(), post).getString("reposts_count"));
 
-        assertError(api.postForm("publication_repost", "session_id", bob.token()), 400, BAD_POST);
+        assertError(api().postForm("publication_repost", "session_id", bob().token()), 400, BAD_POST);
         for (String id : List.of("abc", "0", "999999999")) {
-            assertError(act("publication_repost", bob, id), 400, BAD_POST);
+            assertError(act("publication_repost", bob(), id), 400, BAD_POST);
         }
     }
 
     @Test
-    void aRepostReachesTheReposterFollowersFeedsAndProfile() {
-        Account carol = TestAccounts.create(api);
-        addFollow(carol, bob);
-        long post = post(alice, "worth sharing");
+    default void aRepostReachesTheReposterFollowersFeedsAndProfile() {
+        Account carol = TestAccounts.create(api());
+        addFollow(carol, bob());
+        long post = post(alice(), "worth sharing");
         long carols = post(carol, "carol's own");
-        assertEquals(200, repost(bob, post).code());
-        long entry = count("select id from timeline where user_id = ? and post_id = ? and kind = 'repost'", bob.id(), post);
+        assertEquals(200, repost(bob(), post).code());
+        long entry = count("select id from timeline where user_id = ? and post_id = ? and kind = 'repost'", bob().id(), post);
 
         List<JsonObject> carolsFeed = feed(carol);
         assertEquals(List.of(post, carols), ids(carolsFeed), "the repost is an entry of its own, at the time of the repost");
@@ -400,122 +378,122 @@ class EngagementApiIT {
         assertFalse(seen.getBoolean("is_reposter"));
         assertFalse(seen.getBoolean("has_reposted"));
         assertEquals(entry, seen.getJsonNumber("offset_id").longValue());
-        assertEquals(alice.id(), seen.getJsonNumber("user_id").longValue());
-        assertEquals(alice.id(), seen.getJsonObject("owner").getJsonNumber("id").longValue());
+        assertEquals(alice().id(), seen.getJsonNumber("user_id").longValue());
+        assertEquals(alice().id(), seen.getJsonObject("owner").getJsonNumber("id").longValue());
         assertEquals("1", seen.getString("reposts_count"));
 
-        JsonObject own = single(entries(feed(bob), post), "bob's feed");
+        JsonObject own = single(entries(feed(bob()), post), "bob's feed");
         assertTrue(own.getBoolean("is_repost"));
         assertTrue(own.getBoolean("is_reposter"));
         assertTrue(own.getBoolean("has_reposted"));
 
-        JsonObject onProfile = single(entries(profile(carol, bob), post), "bob's profile seen by carol");
+        JsonObject onProfile = single(entries(profile(carol, bob()), post), "bob's profile seen by carol");
         assertTrue(onProfile.getBoolean("is_repost"));
         assertFalse(onProfile.getBoolean("is_reposter"));
-        assertTrue(single(entries(profile(bob, bob), post), "bob's own profile").getBoolean("is_reposter"));
-        assertTrue(single(entries(profile(null, bob), post), "anonymous").getBoolean("is_repost"));
+        assertTrue(single(entries(profile(bob(), bob()), post), "bob's own profile").getBoolean("is_reposter"));
+        assertTrue(single(entries(profile(null, bob()), post), "anonymous").getBoolean("is_repost"));
 
-        JsonObject original = single(entries(feed(alice), post), "alice's own entry");
+        JsonObject original = single(entries(feed(alice()), post), "alice's own entry");
         assertFalse(original.getBoolean("is_repost"));
         assertFalse(original.getBoolean("is_reposter"));
         assertFalse(original.getBoolean("has_reposted"));
     }
 
     @Test
-    void aRepostDisappearsWhenUndoneOrWhenThePostIsDeleted() {
-        Account carol = TestAccounts.create(api);
-        addFollow(carol, bob);
-        long post = post(alice, "short-lived");
-        assertTrue(repost(bob, post).data().getBoolean("repost"));
+    default void aRepostDisappearsWhenUndoneOrWhenThePostIsDeleted() {
+        Account carol = TestAccounts.create(api());
+        addFollow(carol, bob());
+        long post = post(alice(), "short-lived");
+        assertTrue(repost(bob(), post).data().getBoolean("repost"));
         assertEquals(1, entries(feed(carol), post).size());
 
-        assertFalse(repost(bob, post).data().getBoolean("repost"));
+        assertFalse(repost(bob(), post).data().getBoolean("repost"));
         assertEquals(0, entries(feed(carol), post).size());
-        assertEquals(0, entries(feed(bob), post).size());
-        assertEquals(0, entries(profile(null, bob), post).size());
+        assertEquals(0, entries(feed(bob()), post).size());
+        assertEquals(0, entries(profile(null, bob()), post).size());
 
-        assertTrue(repost(bob, post).data().getBoolean("repost"));
+        assertTrue(repost(bob(), post).data().getBoolean("repost"));
         assertEquals(1, entries(feed(carol), post).size());
-        delete(alice, post);
+        delete(alice(), post);
         assertEquals(0, entries(feed(carol), post).size());
-        assertEquals(0, entries(profile(null, bob), post).size());
+        assertEquals(0, entries(profile(null, bob()), post).size());
         assertEquals(0, count("select count(*) from post_reposts where post_id = ?", post));
         assertEquals(0, count("select count(*) from timeline where post_id = ?", post));
     }
 
     @Test
-    void aRepostIsHiddenFromViewersInABlockWithTheOriginalAuthor() {
-        Account carol = TestAccounts.create(api);
-        Account dave = TestAccounts.create(api);
-        addFollow(carol, bob);
-        addFollow(dave, bob);
-        long post = post(alice, "from alice");
-        long bobs = post(bob, "bob's own");
-        assertEquals(200, repost(bob, post).code());
+    default void aRepostIsHiddenFromViewersInABlockWithTheOriginalAuthor() {
+        Account carol = TestAccounts.create(api());
+        Account dave = TestAccounts.create(api());
+        addFollow(carol, bob());
+        addFollow(dave, bob());
+        long post = post(alice(), "from alice");
+        long bobs = post(bob(), "bob's own");
+        assertEquals(200, repost(bob(), post).code());
         assertEquals(1, entries(feed(carol), post).size());
 
-        addBlock(alice, carol);
-        addBlock(dave, alice);
+        addBlock(alice(), carol);
+        addBlock(dave, alice());
         for (Account viewer : List.of(carol, dave)) {
             List<JsonObject> feed = feed(viewer);
             assertEquals(0, entries(feed, post).size(), viewer.username() + "'s feed: " + feed);
             assertEquals(1, entries(feed, bobs).size(), "the reposter's own posts stay");
-            assertEquals(List.of(bobs), ids(profile(viewer, bob)));
+            assertEquals(List.of(bobs), ids(profile(viewer, bob())));
         }
-        assertEquals(1, entries(feed(bob), post).size(), "the reposter is in no block");
-        assertEquals(List.of(post, bobs), ids(profile(null, bob)));
+        assertEquals(1, entries(feed(bob()), post).size(), "the reposter is in no block");
+        assertEquals(List.of(post, bobs), ids(profile(null, bob())));
     }
 
     @Test
-    void aRepostOfAFollowersOnlyAuthorReachesOnlyTheirFollowersAndNamesTheReposter() {
-        Account carol = TestAccounts.create(api);
-        Account dave = TestAccounts.create(api);
-        followersOnly(alice);
-        addFollow(bob, alice);
-        addFollow(carol, bob);
-        addFollow(dave, bob);
-        addFollow(dave, alice);
-        long post = post(alice, "for my followers");
-        assertEquals(200, repost(bob, post).code());
+    default void aRepostOfAFollowersOnlyAuthorReachesOnlyTheirFollowersAndNamesTheReposter() {
+        Account carol = TestAccounts.create(api());
+        Account dave = TestAccounts.create(api());
+        followersOnly(alice());
+        addFollow(bob(), alice());
+        addFollow(carol, bob());
+        addFollow(dave, bob());
+        addFollow(dave, alice());
+        long post = post(alice(), "for my followers");
+        assertEquals(200, repost(bob(), post).code());
 
         assertEquals(0, entries(feed(carol), post).size(), "carol does not follow alice");
-        assertEquals(0, entries(profile(carol, bob), post).size());
+        assertEquals(0, entries(profile(carol, bob()), post).size());
         List<JsonObject> daves = entries(feed(dave), post);
         assertEquals(2, daves.size(), "dave follows both: the post and the repost");
         JsonObject seen = single(daves.stream().filter(entry -> entry.getBoolean("is_repost")).toList(), "the repost");
         JsonObject reposter = seen.getJsonObject("reposter");
-        assertEquals("@" + bob.username(), reposter.getString("username"));
-        assertTrue(reposter.getString("url").endsWith("/@" + bob.username()), reposter.toString());
+        assertEquals("@" + bob().username(), reposter.getString("username"));
+        assertTrue(reposter.getString("url").endsWith("/@" + bob().username()), reposter.toString());
         assertEquals("Test User", reposter.getString("name"));
-        assertFalse(single(entries(feed(alice), post), "alice's own entry").containsKey("reposter"),
+        assertFalse(single(entries(feed(alice()), post), "alice's own entry").containsKey("reposter"),
                 "only repost entries name a reposter");
 
         // what set_priv_settings does (accounts issue): the profile and its timeline entries
-        Fixtures.sql(api, "update users set profile_privacy = 'everyone' where id = ?", alice.id());
-        Fixtures.sql(api, "update timeline set author_public = 1 where author_id = ?", alice.id());
+        Fixtures.sql(api(), "update users set profile_privacy = 'everyone' where id = ?", alice().id());
+        Fixtures.sql(api(), "update timeline set author_public = 1 where author_id = ?", alice().id());
         assertEquals(1, entries(feed(carol), post).size(), "public again: the repost shows");
     }
 
     // ---- blocks ------------------------------------------------------------------------------
 
     @Test
-    void aBlockEitherWayRefusesLikesRepostsBookmarksVotesAndReports() {
-        long text = post(alice, "alice's");
-        long poll = poll(alice);
-        long bobs = post(bob, "bob's");
-        addBlock(alice, bob);
+    default void aBlockEitherWayRefusesLikesRepostsBookmarksVotesAndReports() {
+        long text = post(alice(), "alice's");
+        long poll = poll(alice());
+        long bobs = post(bob(), "bob's");
+        addBlock(alice(), bob());
 
         // bob, whom alice blocked
-        assertError(like(bob, text), 400, BAD_POST);
-        assertError(repost(bob, text), 400, BAD_POST);
-        assertError(bookmark(bob, text), 400, BAD_POST);
-        assertError(vote(bob, poll, 0), 400, BAD_POST);
-        assertError(report(bob, text, "reason", "1"), 400, BAD_POST);
+        assertError(like(bob(), text), 400, BAD_POST);
+        assertError(repost(bob(), text), 400, BAD_POST);
+        assertError(bookmark(bob(), text), 400, BAD_POST);
+        assertError(vote(bob(), poll, 0), 400, BAD_POST);
+        assertError(report(bob(), text, "reason", "1"), 400, BAD_POST);
         // alice, who blocked bob
-        assertError(like(alice, bobs), 400, BAD_POST);
-        assertError(repost(alice, bobs), 400, BAD_POST);
-        assertError(bookmark(alice, bobs), 400, BAD_POST);
-        assertError(report(alice, bobs, "reason", "1"), 400, BAD_POST);
+        assertError(like(alice(), bobs), 400, BAD_POST);
+        assertError(repost(alice(), bobs), 400, BAD_POST);
+        assertError(bookmark(alice(), bobs), 400, BAD_POST);
+        assertError(report(alice(), bobs, "reason", "1"), 400, BAD_POST);
 
         for (String table : List.of("post_likes", "post_reposts", "bookmarks", "poll_votes", "post_reports")) {
             assertEquals(0, count("select count(*) from " + table + " where post_id in (?, ?, ?)", text, poll, bobs), table);
@@ -525,56 +503,56 @@ class EngagementApiIT {
             assertEquals(0, repostsCount(post));
         }
 
-        Fixtures.sql(api, "delete from blocks where user_id = ? and blocked_id = ?", alice.id(), bob.id());
-        assertEquals(200, like(bob, text).code(), "unblocked: allowed again");
-        assertEquals(200, vote(bob, poll, 0).code());
+        Fixtures.sql(api(), "delete from blocks where user_id = ? and blocked_id = ?", alice().id(), bob().id());
+        assertEquals(200, like(bob(), text).code(), "unblocked: allowed again");
+        assertEquals(200, vote(bob(), poll, 0).code());
     }
 
     // ---- publication_report ------------------------------------------------------------------
 
     @Test
-    void reportingAPostTwiceKeepsOneOpenReport() {
-        Account carol = TestAccounts.create(api);
-        long post = post(alice, "questionable");
-        assertDone(report(bob, post, "reason", "1", "comment", "spam"), "Report sent successfully");
-        assertEquals(1, openReports(bob, post));
-        assertEquals(1, count("select reason from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob.id(), post));
-        assertEquals(List.of("spam"), Fixtures.sql(api,
-                "select comment from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob.id(), post));
+    default void reportingAPostTwiceKeepsOneOpenReport() {
+        Account carol = TestAccounts.create(api());
+        long post = post(alice(), "questionable");
+        assertDone(report(bob(), post, "reason", "1", "comment", "spam"), "Report sent successfully");
+        assertEquals(1, openReports(bob(), post));
+        assertEquals(1, count("select reason from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob().id(), post));
+        assertEquals(List.of("spam"), Fixtures.sql(api(),
+                "select comment from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob().id(), post));
 
-        assertDone(report(bob, post, "reason", "3", "comment", "my address"), "Report sent successfully");
-        assertEquals(1, count("select count(*) from post_reports where user_id = ? and post_id = ?", bob.id(), post),
+        assertDone(report(bob(), post, "reason", "3", "comment", "my address"), "Report sent successfully");
+        assertEquals(1, count("select count(*) from post_reports where user_id = ? and post_id = ?", bob().id(), post),
                 "replaced, not added");
-        assertEquals(3, count("select reason from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob.id(), post));
-        assertEquals(List.of("my address"), Fixtures.sql(api,
-                "select comment from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob.id(), post));
+        assertEquals(3, count("select reason from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob().id(), post));
+        assertEquals(List.of("my address"), Fixtures.sql(api(),
+                "select comment from post_reports where user_id = ? and post_id = ? and open_flag = 1", bob().id(), post));
 
         assertDone(report(carol, post, "reason", "6"), "Report sent successfully");
-        assertEquals(List.of(""), Fixtures.sql(api, "select comment from post_reports where user_id = ? and post_id = ?",
+        assertEquals(List.of(""), Fixtures.sql(api(), "select comment from post_reports where user_id = ? and post_id = ?",
                 carol.id(), post), "the comment is optional");
         assertEquals(2, count("select count(*) from post_reports where post_id = ? and open_flag = 1", post));
 
-        assertDone(report(bob, post, "reason", "2", "comment", "é".repeat(3000)), "Report sent successfully");
-        assertEquals(1, openReports(bob, post));
+        assertDone(report(bob(), post, "reason", "2", "comment", "é".repeat(3000)), "Report sent successfully");
+        assertEquals(1, openReports(bob(), post));
         assertEquals(2900, count("select char_length(comment) from post_reports where user_id = ? and post_id = ? and open_flag = 1",
-                bob.id(), post));
+                bob().id(), post));
     }
 
     @Test
-    void publicationReportRefusesOwnMissingDeletedPostsAndBadReasons() {
-        long post = post(alice, "reported?");
-        assertError(report(alice, post, "reason", "1"), 400, BAD_POST);
-        assertError(api.postForm("publication_report", "session_id", bob.token(), "reason", "1"), 400, BAD_POST);
+    default void publicationReportRefusesOwnMissingDeletedPostsAndBadReasons() {
+        long post = post(alice(), "reported?");
+        assertError(report(alice(), post, "reason", "1"), 400, BAD_POST);
+        assertError(api().postForm("publication_report", "session_id", bob().token(), "reason", "1"), 400, BAD_POST);
         for (String id : List.of("", "abc", "0", "999999999")) {
-            assertError(act("publication_report", bob, id, "reason", "1"), 400, BAD_POST);
+            assertError(act("publication_report", bob(), id, "reason", "1"), 400, BAD_POST);
         }
-        long gone = post(alice, "deleted");
-        delete(alice, gone);
-        assertError(report(bob, gone, "reason", "1"), 400, BAD_POST);
+        long gone = post(alice(), "deleted");
+        delete(alice(), gone);
+        assertError(report(bob(), gone, "reason", "1"), 400, BAD_POST);
 
-        assertError(report(bob, post), 400, BAD_REASON);
+        assertError(report(bob(), post), 400, BAD_REASON);
         for (String reason : List.of("", "0", "7", "-1", "abc")) {
-            assertError(report(bob, post, "reason", reason), 400, BAD_REASON);
+            assertError(report(bob(), post, "reason", reason), 400, BAD_REASON);
         }
         assertEquals(0, count("select count(*) from post_reports where post_id in (?, ?)", post, gone));
     }
@@ -582,20 +560,20 @@ class EngagementApiIT {
     // ---- flags and sessions ------------------------------------------------------------------
 
     @Test
-    void interactionFlagsBelongToTheCallerOnly() {
-        Account carol = TestAccounts.create(api);
-        long post = post(alice, "flags");
-        assertTrue(like(bob, post).data().getBoolean("like"));
-        assertTrue(bookmark(bob, post).data().getBoolean("bookmark"));
-        assertTrue(repost(bob, post).data().getBoolean("repost"));
+    default void interactionFlagsBelongToTheCallerOnly() {
+        Account carol = TestAccounts.create(api());
+        long post = post(alice(), "flags");
+        assertTrue(like(bob(), post).data().getBoolean("like"));
+        assertTrue(bookmark(bob(), post).data().getBoolean("bookmark"));
+        assertTrue(repost(bob(), post).data().getBoolean("repost"));
 
-        JsonObject bobs = threadPost(bob, post);
+        JsonObject bobs = threadPost(bob(), post);
         assertTrue(bobs.getBoolean("has_liked"));
         assertTrue(bobs.getBoolean("has_saved"));
         assertTrue(bobs.getBoolean("has_reposted"));
         assertEquals("1", bobs.getString("likes_count"));
         assertEquals("1", bobs.getString("reposts_count"));
-        for (Account other : List.of(alice, carol)) {
+        for (Account other : List.of(alice(), carol)) {
             JsonObject theirs = threadPost(other, post);
             assertFalse(theirs.getBoolean("has_liked"), other.username());
             assertFalse(theirs.getBoolean("has_saved"), other.username());
@@ -603,29 +581,29 @@ class EngagementApiIT {
             assertEquals("1", theirs.getString("likes_count"));
         }
 
-        addFollow(carol, alice);
+        addFollow(carol, alice());
         JsonObject inCarolsFeed = single(entries(feed(carol), post), "carol follows alice only");
         assertShape(inCarolsFeed, POST);
         assertFalse(inCarolsFeed.getBoolean("has_liked"));
         assertFalse(inCarolsFeed.getBoolean("has_saved"));
         assertFalse(inCarolsFeed.getBoolean("has_reposted"));
-        JsonObject inBobsFeed = single(entries(feed(bob), post), "bob's repost");
+        JsonObject inBobsFeed = single(entries(feed(bob()), post), "bob's repost");
         assertTrue(inBobsFeed.getBoolean("has_liked"));
         assertTrue(inBobsFeed.getBoolean("has_saved"));
         assertTrue(inBobsFeed.getBoolean("has_reposted"));
     }
 
     @Test
-    void everyEngagementCallNeedsASession() {
-        long post = post(alice, "anyone?");
+    default void everyEngagementCallNeedsASession() {
+        long post = post(alice(), "anyone?");
         String id = String.valueOf(post);
         for (String endpoint : List.of("like_post", "publication_repost", "add_bookmark", "vote_polls", "publication_report")) {
-            assertError(api.postForm(endpoint, "post_id", id, "poll_id", "0", "reason", "1"), 401, "Unauthorized Access");
-            assertError(api.postForm(endpoint, "session_id", "made-up", "post_id", id, "poll_id", "0", "reason", "1"), 401,
+            assertError(api().postForm(endpoint, "post_id", id, "poll_id", "0", "reason", "1"), 401, "Unauthorized Access");
+            assertError(api().postForm(endpoint, "session_id", "made-up", "post_id", id, "poll_id", "0", "reason", "1"), 401,
                     "Unauthorized Access");
         }
-        assertError(api.get("get_bookmarks"), 401, "Unauthorized Access");
-        assertError(api.get("get_bookmarks", "session_id", "made-up"), 401, "Unauthorized Access");
+        assertError(api().get("get_bookmarks"), 401, "Unauthorized Access");
+        assertError(api().get("get_bookmarks", "session_id", "made-up"), 401, "Unauthorized Access");
         assertEquals(0, likesCount(post));
         assertEquals(0, repostsCount(post));
         assertEquals(0, count("select count(*) from bookmarks where post_id = ?", post));
@@ -634,8 +612,8 @@ class EngagementApiIT {
     // ---- concurrency -------------------------------------------------------------------------
 
     @Test
-    void countersEqualTheirRowsAfterAThousandConcurrentToggles() throws Exception {
-        long post = post(alice, "a busy post");
+    default void countersEqualTheirRowsAfterAThousandConcurrentToggles() throws Exception {
+        long post = post(alice(), "a busy post");
         List<Account> actors = accounts(50);
         int calls = 20;
         // each actor: like_post, publication_repost and follow (at bob) in turn, 20 calls in a row
@@ -647,7 +625,7 @@ class EngagementApiIT {
                 mine.add(Concurrently.unlessBusy(() -> switch (kind) {
                     case 0 -> like(actor, post);
                     case 1 -> repost(actor, post);
-                    default -> toggleFollow(actor, bob);
+                    default -> toggleFollow(actor, bob());
                 }));
             }
             return mine;
@@ -703,8 +681,8 @@ class EngagementApiIT {
         assertEquals(reposts, count("select count(*) from post_reposts where post_id = ?", post));
         assertEquals(reposts, repostsCount(post));
         assertEquals(reposts, count("select count(*) from timeline where post_id = ? and kind = 'repost'", post));
-        assertEquals(follows, count("select count(*) from follows where following_id = ? and status = 'active'", bob.id()));
-        assertEquals(follows, count("select follower_count from users where id = ?", bob.id()));
+        assertEquals(follows, count("select count(*) from follows where following_id = ? and status = 'active'", bob().id()));
+        assertEquals(follows, count("select follower_count from users where id = ?", bob().id()));
         String ids = actors.stream().map(actor -> String.valueOf(actor.id())).collect(Collectors.joining(","));
         assertEquals(0, count("select count(*) from users u where u.id in (" + ids + ") and u.following_count <>"
                 + " (select count(*) from follows f where f.follower_id = u.id and f.status = 'active')"),
@@ -713,8 +691,8 @@ class EngagementApiIT {
     }
 
     @Test
-    void simultaneousTogglesByOneUserEndInADefinedState() throws Exception {
-        long post = post(alice, "tapped twice");
+    default void simultaneousTogglesByOneUserEndInADefinedState() throws Exception {
+        long post = post(alice(), "tapped twice");
         List<String[]> toggles = List.of(new String[] {"like_post", "like", "post_likes"},
                 new String[] {"publication_repost", "repost", "post_reposts"},
                 new String[] {"add_bookmark", "bookmark", "bookmarks"});
@@ -723,8 +701,8 @@ class EngagementApiIT {
             String key = toggle[1];
             String rows = "select count(*) from " + toggle[2] + " where user_id = ? and post_id = ?";
             for (int n : List.of(2, 7)) {
-                long before = count(rows, bob.id(), post);
-                List<Reply> replies = Concurrently.call(n, i -> Concurrently.unlessBusy(() -> act(endpoint, bob, String.valueOf(post))));
+                long before = count(rows, bob().id(), post);
+                List<Reply> replies = Concurrently.call(n, i -> Concurrently.unlessBusy(() -> act(endpoint, bob(), String.valueOf(post))));
                 int on = 0;
                 int off = 0;
                 for (Reply reply : replies) {
@@ -735,7 +713,7 @@ class EngagementApiIT {
                         off++;
                     }
                 }
-                long after = count(rows, bob.id(), post);
+                long after = count(rows, bob().id(), post);
                 assertTrue(after == 0 || after == 1, endpoint + ": at most one row, " + after);
                 assertEquals(after - before, on - off, endpoint + ": the answers tell the changes: " + replies);
             }
@@ -746,9 +724,9 @@ class EngagementApiIT {
     }
 
     @Test
-    void aDoubleVoteSentAtOnceLeavesOneVote() throws Exception {
-        long poll = poll(alice);
-        List<Reply> replies = Concurrently.call(8, i -> Concurrently.unlessBusy(() -> vote(bob, poll, i % 3)));
+    default void aDoubleVoteSentAtOnceLeavesOneVote() throws Exception {
+        long poll = poll(alice());
+        List<Reply> replies = Concurrently.call(8, i -> Concurrently.unlessBusy(() -> vote(bob(), poll, i % 3)));
         List<Integer> won = new ArrayList<>();
         for (int i = 0; i < replies.size(); i++) {
             if (replies.get(i).code() == 200) {
@@ -762,8 +740,8 @@ class EngagementApiIT {
         JsonObject results = replies.get(won.get(0)).data().getJsonObject("poll_data");
         assertEquals(1, results.getInt("has_voted"));
         assertEquals(1, results.getInt("total"));
-        assertEquals(1, count("select count(*) from poll_votes where post_id = ? and user_id = ?", poll, bob.id()));
-        assertEquals(chosen, count("select position from poll_votes where post_id = ? and user_id = ?", poll, bob.id()));
+        assertEquals(1, count("select count(*) from poll_votes where post_id = ? and user_id = ?", poll, bob().id()));
+        assertEquals(chosen, count("select position from poll_votes where post_id = ? and user_id = ?", poll, bob().id()));
         assertEquals(1, count("select sum(votes) from poll_options where post_id = ?", poll));
         assertEquals(1, count("select votes from poll_options where post_id = ? and position = ?", poll, chosen));
     }
@@ -775,7 +753,7 @@ class EngagementApiIT {
         all[0] = "session_id";
         all[1] = author.token();
         System.arraycopy(fields, 0, all, 2, fields.length);
-        return api.postForm("publish_post", all);
+        return api().postForm("publish_post", all);
     }
 
     private long post(Account author, String text) {
@@ -794,7 +772,7 @@ class EngagementApiIT {
     }
 
     private void delete(Account author, long post) {
-        assertDone(api.postForm("delete_post", "session_id", author.token(), "post_id", String.valueOf(post)),
+        assertDone(api().postForm("delete_post", "session_id", author.token(), "post_id", String.valueOf(post)),
                 "Post deleted successfully");
     }
 
@@ -806,7 +784,7 @@ class EngagementApiIT {
         all[2] = "post_id";
         all[3] = postId;
         System.arraycopy(fields, 0, all, 4, fields.length);
-        return api.postForm(endpoint, all);
+        return api().postForm(endpoint, all);
     }
 
     private Reply like(Account who, long post) {
@@ -830,7 +808,7 @@ class EngagementApiIT {
     }
 
     private Reply toggleFollow(Account who, Account target) {
-        return api.postForm("follow", "session_id", who.token(), "user_id", String.valueOf(target.id()));
+        return api().postForm("follow", "session_id", who.token(), "user_id", String.valueOf(target.id()));
     }
 
     private Reply bookmarks(Account who, String... paging) {
@@ -838,7 +816,7 @@ class EngagementApiIT {
         all[0] = "session_id";
         all[1] = who.token();
         System.arraycopy(paging, 0, all, 2, paging.length);
-        return api.get("get_bookmarks", all);
+        return api().get("get_bookmarks", all);
     }
 
     /** fetch_likes as {@code viewer} (null: without a session). */
@@ -851,21 +829,21 @@ class EngagementApiIT {
         params.add("post_id");
         params.add(String.valueOf(post));
         params.addAll(List.of(paging));
-        return api.get("fetch_likes", params.toArray(String[]::new));
+        return api().get("fetch_likes", params.toArray(String[]::new));
     }
 
     /** A follow row as the fixtures of PostApiIT write it (the counters are not under test here). */
     private void addFollow(Account follower, Account followed) {
-        Fixtures.sql(api, "insert into follows (follower_id, following_id, status, created_at) values (?, ?, 'active', 0)",
+        Fixtures.sql(api(), "insert into follows (follower_id, following_id, status, created_at) values (?, ?, 'active', 0)",
                 follower.id(), followed.id());
     }
 
     private void addBlock(Account blocker, Account blocked) {
-        Fixtures.sql(api, "insert into blocks (user_id, blocked_id, created_at) values (?, ?, 0)", blocker.id(), blocked.id());
+        Fixtures.sql(api(), "insert into blocks (user_id, blocked_id, created_at) values (?, ?, 0)", blocker.id(), blocked.id());
     }
 
     private void followersOnly(Account account) {
-        Fixtures.sql(api, "update users set profile_privacy = 'followers' where id = ?", account.id());
+        Fixtures.sql(api(), "update users set profile_privacy = 'followers' where id = ?", account.id());
     }
 
     private List<Account> accounts(int n) throws Exception {
@@ -873,7 +851,7 @@ class EngagementApiIT {
         List<List<Account>> made = Concurrently.call(threads, t -> {
             List<Account> some = new ArrayList<>();
             for (int k = t; k < n; k += threads) {
-                some.add(TestAccounts.create(api));
+                some.add(TestAccounts.create(api()));
             }
             return some;
         });
@@ -884,13 +862,13 @@ class EngagementApiIT {
     }
 
     private JsonObject threadPost(Account viewer, long post) {
-        Reply reply = api.get("thread_data", "session_id", viewer.token(), "thread_id", String.valueOf(post));
+        Reply reply = api().get("thread_data", "session_id", viewer.token(), "thread_id", String.valueOf(post));
         assertEquals(200, reply.code(), reply.toString());
         return reply.data().getJsonObject("post");
     }
 
     private List<JsonObject> feed(Account viewer) {
-        Reply reply = api.get("feeds", "session_id", viewer.token(), "page_size", "50");
+        Reply reply = api().get("feeds", "session_id", viewer.token(), "page_size", "50");
         if (reply.code() == 204) {
             assertError(reply, 204, "No data found");
             return List.of();
@@ -902,8 +880,8 @@ class EngagementApiIT {
     /** The posts tab of {@code owner}'s profile as {@code viewer} (null: without a session). */
     private List<JsonObject> profile(Account viewer, Account owner) {
         Reply reply = viewer == null
-                ? api.get("profile_posts", "user_id", String.valueOf(owner.id()), "type", "posts", "page_size", "50")
-                : api.get("profile_posts", "session_id", viewer.token(), "user_id", String.valueOf(owner.id()),
+                ? api().get("profile_posts", "user_id", String.valueOf(owner.id()), "type", "posts", "page_size", "50")
+                : api().get("profile_posts", "session_id", viewer.token(), "user_id", String.valueOf(owner.id()),
                         "type", "posts", "page_size", "50");
         if (reply.code() == 204) {
             assertError(reply, 204, "No data found");
@@ -914,7 +892,7 @@ class EngagementApiIT {
     }
 
     private JsonArray likedTab(Account owner) {
-        Reply reply = api.get("profile_posts", "user_id", String.valueOf(owner.id()), "type", "likes");
+        Reply reply = api().get("profile_posts", "user_id", String.valueOf(owner.id()), "type", "likes");
         if (reply.code() == 204) {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
@@ -923,7 +901,7 @@ class EngagementApiIT {
     }
 
     private long count(String sql, Object... args) {
-        return Fixtures.number(api, sql, args);
+        return Fixtures.number(api(), sql, args);
     }
 
     private long likesCount(long post) {

@@ -18,7 +18,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -33,15 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.FilePart;
 import org.twittner.testing.ApiClient.Reply;
@@ -57,10 +48,16 @@ import org.twittner.testing.Wire;
  * the limit of live swifts, blocks, videos cut to 10 s, and expiry. The test servers run with a
  * swift lifetime of {@value #LIFETIME} s and a purge every 2 s (pom.xml), so that expiry is
  * observed for real without waiting a day; every other test finishes well within the lifetime.
+ * Implemented by PostApiIT, which shares its deployment and gives each test two new accounts.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SwiftApiIT {
+public interface SwiftTests {
+
+    ApiClient api();
+
+    /** A new account for each test (the host class makes them before each). */
+    Account alice();
+
+    Account bob();
 
     /** TWITTNER_SWIFT_LIFETIME_SECONDS of the test servers (pom.xml). */
     static final int LIFETIME = 20;
@@ -74,33 +71,15 @@ class SwiftApiIT {
     static final Map<String, Wire.Type> VIEWER = shape("id", NUMBER, "username", STRING, "fname", STRING,
             "lname", STRING, "avatar", STRING, "name", STRING, "url", STRING, "time", STRING);
 
-    @Deployment
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
-                .addPackage(ApiClient.class.getPackage())
-                .addClass(SwiftApiIT.class);
-    }
 
-    @ArquillianResource
-    URL deployment;
 
-    ApiClient api;
-    Account alice;
-    Account bob;
-
-    @BeforeEach
-    void twoUsers() {
-        api = new ApiClient(deployment);
-        alice = TestAccounts.create(api);
-        bob = TestAccounts.create(api);
-    }
 
     // ---- upload, publish, the bar ------------------------------------------------------------------
 
     @Test
-    void aPublishedImageSwiftIsInItsOwnersAndFollowersBarsOnlyWithTheContractShape() throws Exception {
-        follow(bob, alice);
-        Reply upload = uploadImage(alice, TestImages.quadrants(3000, 1000));
+    default void aPublishedImageSwiftIsInItsOwnersAndFollowersBarsOnlyWithTheContractShape() throws Exception {
+        follow(bob(), alice());
+        Reply upload = uploadImage(alice(), TestImages.quadrants(3000, 1000));
         assertEnvelope(upload, 200, "Media file uploaded successfully");
         assertShape(upload.data(), shape("url", STRING, "type", STRING));
         assertEquals("image", upload.data().getString("type"));
@@ -111,14 +90,14 @@ class SwiftApiIT {
         assertEquals(640, stored.getHeight());
 
         long before = System.currentTimeMillis() / 1000;
-        assertDone(publish(alice, "Hello ☀ world"), "Swift published successfully");
+        assertDone(publish(alice(), "Hello ☀ world"), "Swift published successfully");
 
-        JsonArray own = bar(alice);
+        JsonArray own = bar(alice());
         assertEquals(1, own.size());
         JsonObject entry = own.getJsonObject(0);
         assertShape(entry, ENTRY);
-        assertEquals(alice.id(), entry.getInt("id"));
-        assertEquals("@" + alice.username(), entry.getString("username"));
+        assertEquals(alice().id(), entry.getInt("id"));
+        assertEquals("@" + alice().username(), entry.getString("username"));
         assertTrue(entry.getBoolean("is_user"));
         assertFalse(entry.getBoolean("has_unseen"), "one's own swifts count as seen");
         JsonObject swift = entry.getJsonArray("swift").getJsonObject(0);
@@ -134,171 +113,171 @@ class SwiftApiIT {
         assertTrue(expires >= before + LIFETIME && expires <= before + LIFETIME + 10, "lives for the configured lifetime: " + swift);
         assertEquals(0, swift.getJsonObject("views").size());
 
-        JsonObject seenByBob = bar(bob).getJsonObject(0);
-        assertEquals(alice.id(), seenByBob.getInt("id"));
+        JsonObject seenByBob = bar(bob()).getJsonObject(0);
+        assertEquals(alice().id(), seenByBob.getInt("id"));
         assertFalse(seenByBob.getBoolean("is_user"));
         assertTrue(seenByBob.getBoolean("has_unseen"));
         assertEquals(0, seenByBob.getJsonArray("swift").getJsonObject(0).getInt("seen"));
 
-        Account stranger = TestAccounts.create(api);
-        assertError(api.get("get_swifts", "session_id", stranger.token()), 404, "No swifts available yet");
-        assertError(api.get("get_swifts", "session_id", "nope"), 401, "Unauthorized Access");
-        assertEquals(0, Fixtures.number(api, "select count(*) from swift_drafts where user_id = ?", alice.id()),
+        Account stranger = TestAccounts.create(api());
+        assertError(api().get("get_swifts", "session_id", stranger.token()), 404, "No swifts available yet");
+        assertError(api().get("get_swifts", "session_id", "nope"), 401, "Unauthorized Access");
+        assertEquals(0, Fixtures.number(api(), "select count(*) from swift_drafts where user_id = ?", alice().id()),
                 "publishing spends the draft");
     }
 
     @Test
-    void uploadsAreCheckedTypeFirstThenTheFileAndANewUploadReplacesTheDraft() throws Exception {
+    default void uploadsAreCheckedTypeFirstThenTheFileAndANewUploadReplacesTheDraft() throws Exception {
         byte[] png = TestImages.encode(TestImages.quadrants(40, 40), "png");
-        assertError(upload(alice, null, new FilePart("file", "a.png", "image/png", png)), 400, "Media file type is missing or invalid");
-        assertError(upload(alice, "audio", new FilePart("file", "a.png", "image/png", png)), 400, "Media file type is missing or invalid");
-        assertError(upload(alice, "image"), 500, "Media file is missing or invalid");
-        assertError(upload(alice, "image", new FilePart("file", "a.png", "image/png", "not an image".getBytes(StandardCharsets.UTF_8))),
+        assertError(upload(alice(), null, new FilePart("file", "a.png", "image/png", png)), 400, "Media file type is missing or invalid");
+        assertError(upload(alice(), "audio", new FilePart("file", "a.png", "image/png", png)), 400, "Media file type is missing or invalid");
+        assertError(upload(alice(), "image"), 500, "Media file is missing or invalid");
+        assertError(upload(alice(), "image", new FilePart("file", "a.png", "image/png", "not an image".getBytes(StandardCharsets.UTF_8))),
                 400, "Media file is missing or invalid");
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("session_id", "nope");
         fields.put("type", "image");
-        assertError(api.postMultipart("upload_swift_media", fields, new FilePart("file", "a.png", "image/png", png)),
+        assertError(api().postMultipart("upload_swift_media", fields, new FilePart("file", "a.png", "image/png", png)),
                 401, "Unauthorized Access");
-        assertError(publish(alice, ""), 400, "There is no swift media to publish: upload it first");
+        assertError(publish(alice(), ""), 400, "There is no swift media to publish: upload it first");
 
-        String first = uploadImage(alice, TestImages.quadrants(40, 40)).data().getString("url");
-        String second = uploadImage(alice, TestImages.quadrants(50, 50)).data().getString("url");
+        String first = uploadImage(alice(), TestImages.quadrants(40, 40)).data().getString("url");
+        String second = uploadImage(alice(), TestImages.quadrants(50, 50)).data().getString("url");
         awaitStatus(first, 404); // the replaced draft's file goes after the commit
         assertEquals(200, status(second));
-        assertDone(publish(alice, null), "Swift published successfully");
-        JsonObject swift = bar(alice).getJsonObject(0).getJsonArray("swift").getJsonObject(0);
+        assertDone(publish(alice(), null), "Swift published successfully");
+        JsonObject swift = bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0);
         assertEquals(second, swift.getJsonObject("media").getString("src"));
         assertEquals("", swift.getString("text"));
 
         // a caption is cut to 200 characters (emoji count one), as the reference cuts it
-        uploadImage(alice, TestImages.quadrants(40, 40));
-        assertDone(publish(alice, "😀".repeat(250)), "Swift published successfully");
-        JsonArray swifts = bar(alice).getJsonObject(0).getJsonArray("swift");
+        uploadImage(alice(), TestImages.quadrants(40, 40));
+        assertDone(publish(alice(), "😀".repeat(250)), "Swift published successfully");
+        JsonArray swifts = bar(alice()).getJsonObject(0).getJsonArray("swift");
         String text = swifts.getJsonObject(swifts.size() - 1).getString("text");
         assertEquals(200, text.codePointCount(0, text.length()));
     }
 
     @Test
-    void deleteSwiftMediaDiscardsOnlyTheCallersDraft() throws Exception {
-        assertDone(api.postForm("delete_swift_media", "session_id", alice.token()), "Media deleted successfully");
-        String url = uploadImage(alice, TestImages.quadrants(40, 40)).data().getString("url");
-        assertDone(api.postForm("delete_swift_media", "session_id", bob.token()), "Media deleted successfully");
+    default void deleteSwiftMediaDiscardsOnlyTheCallersDraft() throws Exception {
+        assertDone(api().postForm("delete_swift_media", "session_id", alice().token()), "Media deleted successfully");
+        String url = uploadImage(alice(), TestImages.quadrants(40, 40)).data().getString("url");
+        assertDone(api().postForm("delete_swift_media", "session_id", bob().token()), "Media deleted successfully");
         assertEquals(200, status(url), "bob's call touched only bob's (empty) draft");
-        assertDone(api.postForm("delete_swift_media", "session_id", alice.token()), "Media deleted successfully");
+        assertDone(api().postForm("delete_swift_media", "session_id", alice().token()), "Media deleted successfully");
         awaitStatus(url, 404);
-        assertError(publish(alice, "x"), 400, "There is no swift media to publish: upload it first");
-        assertError(api.postForm("delete_swift_media", "session_id", "nope"), 401, "Unauthorized Access");
+        assertError(publish(alice(), "x"), 400, "There is no swift media to publish: upload it first");
+        assertError(api().postForm("delete_swift_media", "session_id", "nope"), 401, "Unauthorized Access");
     }
 
     @Test
-    void onlyTheOwnerDeletesASwiftAndItsFilesGo() throws Exception {
-        follow(bob, alice);
-        String url = uploadImage(alice, TestImages.quadrants(40, 40)).data().getString("url");
-        publish(alice, "mine");
-        String swid = onlySwid(alice);
-        assertError(api.postForm("delete_swift", "session_id", bob.token(), "swid", swid), 404, "Swift not found");
-        assertEquals(swid, onlySwid(bob), "still there for everyone");
-        assertError(api.postForm("delete_swift", "session_id", alice.token()), 400, "Swift ID is missing or invalid");
-        assertError(api.postForm("delete_swift", "session_id", alice.token(), "swid", "short"), 400, "Swift ID is missing or invalid");
-        assertError(api.postForm("delete_swift", "session_id", alice.token(), "swid", "' OR '1'='1xxxxxx"), 400,
+    default void onlyTheOwnerDeletesASwiftAndItsFilesGo() throws Exception {
+        follow(bob(), alice());
+        String url = uploadImage(alice(), TestImages.quadrants(40, 40)).data().getString("url");
+        publish(alice(), "mine");
+        String swid = onlySwid(alice());
+        assertError(api().postForm("delete_swift", "session_id", bob().token(), "swid", swid), 404, "Swift not found");
+        assertEquals(swid, onlySwid(bob()), "still there for everyone");
+        assertError(api().postForm("delete_swift", "session_id", alice().token()), 400, "Swift ID is missing or invalid");
+        assertError(api().postForm("delete_swift", "session_id", alice().token(), "swid", "short"), 400, "Swift ID is missing or invalid");
+        assertError(api().postForm("delete_swift", "session_id", alice().token(), "swid", "' OR '1'='1xxxxxx"), 400,
                 "Swift ID is missing or invalid");
-        assertError(api.postForm("delete_swift", "session_id", "nope", "swid", swid), 401, "Unauthorized Access");
-        assertDone(api.postForm("delete_swift", "session_id", alice.token(), "swid", swid), "Swift successfully deleted");
-        assertError(api.get("get_swifts", "session_id", alice.token()), 404, "No swifts available yet");
-        assertError(api.get("get_swifts", "session_id", bob.token()), 404, "No swifts available yet");
-        assertError(api.postForm("delete_swift", "session_id", alice.token(), "swid", swid), 404, "Swift not found");
+        assertError(api().postForm("delete_swift", "session_id", "nope", "swid", swid), 401, "Unauthorized Access");
+        assertDone(api().postForm("delete_swift", "session_id", alice().token(), "swid", swid), "Swift successfully deleted");
+        assertError(api().get("get_swifts", "session_id", alice().token()), 404, "No swifts available yet");
+        assertError(api().get("get_swifts", "session_id", bob().token()), 404, "No swifts available yet");
+        assertError(api().postForm("delete_swift", "session_id", alice().token(), "swid", swid), 404, "Swift not found");
         awaitStatus(url, 404);
     }
 
     // ---- views ----------------------------------------------------------------------------------
 
     @Test
-    void aViewCountsOncePerViewerAndOnlyTheOwnerSeesWhoWatched() throws Exception {
-        follow(bob, alice);
-        uploadImage(alice, TestImages.quadrants(40, 40));
-        publish(alice, "watch me");
-        String swid = onlySwid(alice);
+    default void aViewCountsOncePerViewerAndOnlyTheOwnerSeesWhoWatched() throws Exception {
+        follow(bob(), alice());
+        uploadImage(alice(), TestImages.quadrants(40, 40));
+        publish(alice(), "watch me");
+        String swid = onlySwid(alice());
 
-        assertDone(view(bob, alice.id(), swid), "Swift view registered successfully");
-        assertDone(view(bob, alice.id(), swid), "Swift view registered successfully");
+        assertDone(view(bob(), alice().id(), swid), "Swift view registered successfully");
+        assertDone(view(bob(), alice().id(), swid), "Swift view registered successfully");
         // the Java app sends the swift id in "username" (its bug): it counts as the same view
-        assertDone(api.postForm("reg_swift_view", "session_id", bob.token(), "user_id", String.valueOf(alice.id()),
+        assertDone(api().postForm("reg_swift_view", "session_id", bob().token(), "user_id", String.valueOf(alice().id()),
                 "username", swid), "Swift view registered successfully");
-        assertDone(view(alice, alice.id(), swid), "Swift view registered successfully");
+        assertDone(view(alice(), alice().id(), swid), "Swift view registered successfully");
 
-        JsonObject bobsView = bar(bob).getJsonObject(0);
+        JsonObject bobsView = bar(bob()).getJsonObject(0);
         assertFalse(bobsView.getBoolean("has_unseen"));
         JsonObject seen = bobsView.getJsonArray("swift").getJsonObject(0);
         assertEquals(1, seen.getInt("seen"));
         assertEquals(0, seen.getJsonObject("views").size(), "who watched is the owner's business");
 
-        JsonObject mine = bar(alice).getJsonObject(0).getJsonArray("swift").getJsonObject(0);
+        JsonObject mine = bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0);
         assertEquals(1, mine.getInt("views_count"), "the owner's own view is not a view");
-        JsonObject viewer = mine.getJsonObject("views").getJsonObject(String.valueOf(bob.id()));
+        JsonObject viewer = mine.getJsonObject("views").getJsonObject(String.valueOf(bob().id()));
         assertShape(viewer, VIEWER);
-        assertEquals("@" + bob.username(), viewer.getString("username"));
+        assertEquals("@" + bob().username(), viewer.getString("username"));
         assertTrue(viewer.getString("time").endsWith("ago") || viewer.getString("time").equals("just now"), viewer.toString());
 
         // fifteen followers, each sending the same view four times at once: fifteen views
         List<Account> fans = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            Account fan = TestAccounts.create(api);
-            follow(fan, alice);
+            Account fan = TestAccounts.create(api());
+            follow(fan, alice());
             fans.add(fan);
         }
-        List<Reply> replies = Concurrently.call(60, i -> Concurrently.unlessBusy(() -> view(fans.get(i % 15), alice.id(), swid)));
+        List<Reply> replies = Concurrently.call(60, i -> Concurrently.unlessBusy(() -> view(fans.get(i % 15), alice().id(), swid)));
         replies.forEach(reply -> assertDone(reply, "Swift view registered successfully"));
-        assertEquals(16, Fixtures.number(api, "select count(*) from swift_views v join swifts s on s.id = v.swift_id where s.swid = ?", swid));
-        assertEquals(16, Fixtures.number(api, "select view_count from swifts where swid = ?", swid));
-        assertEquals(16, bar(alice).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getInt("views_count"));
+        assertEquals(16, Fixtures.number(api(), "select count(*) from swift_views v join swifts s on s.id = v.swift_id where s.swid = ?", swid));
+        assertEquals(16, Fixtures.number(api(), "select view_count from swifts where swid = ?", swid));
+        assertEquals(16, bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getInt("views_count"));
     }
 
     @Test
-    void aViewIsRefusedForASwiftTheCallerMayNotSee() {
-        uploadImage(alice, TestImages.quadrants(40, 40));
-        publish(alice, "followers only");
-        String swid = onlySwid(alice);
-        assertError(view(bob, alice.id(), swid), 404, "Swift not found");
-        assertEquals(0, Fixtures.number(api, "select view_count from swifts where swid = ?", swid));
-        follow(bob, alice);
-        assertError(view(bob, bob.id(), swid), 404, "Swift not found");
-        assertError(view(bob, alice.id(), "AAAAAAAAAAAAAAAA"), 404, "Swift not found");
-        assertError(view(bob, 999_999_999L, swid), 400, "User ID is not valid or missing");
-        assertError(api.postForm("reg_swift_view", "session_id", bob.token(), "swid", swid), 400, "User ID is not valid or missing");
-        assertError(api.postForm("reg_swift_view", "session_id", bob.token(), "user_id", "abc", "swid", swid), 400,
+    default void aViewIsRefusedForASwiftTheCallerMayNotSee() {
+        uploadImage(alice(), TestImages.quadrants(40, 40));
+        publish(alice(), "followers only");
+        String swid = onlySwid(alice());
+        assertError(view(bob(), alice().id(), swid), 404, "Swift not found");
+        assertEquals(0, Fixtures.number(api(), "select view_count from swifts where swid = ?", swid));
+        follow(bob(), alice());
+        assertError(view(bob(), bob().id(), swid), 404, "Swift not found");
+        assertError(view(bob(), alice().id(), "AAAAAAAAAAAAAAAA"), 404, "Swift not found");
+        assertError(view(bob(), 999_999_999L, swid), 400, "User ID is not valid or missing");
+        assertError(api().postForm("reg_swift_view", "session_id", bob().token(), "swid", swid), 400, "User ID is not valid or missing");
+        assertError(api().postForm("reg_swift_view", "session_id", bob().token(), "user_id", "abc", "swid", swid), 400,
                 "User ID is not valid or missing");
-        assertError(view(bob, alice.id(), "bad"), 400, "Swift ID is missing or invalid");
-        assertError(api.postForm("reg_swift_view", "session_id", "nope", "user_id", String.valueOf(alice.id()), "swid", swid),
+        assertError(view(bob(), alice().id(), "bad"), 400, "Swift ID is missing or invalid");
+        assertError(api().postForm("reg_swift_view", "session_id", "nope", "user_id", String.valueOf(alice().id()), "swid", swid),
                 401, "Unauthorized Access");
-        assertDone(view(bob, alice.id(), swid), "Swift view registered successfully");
+        assertDone(view(bob(), alice().id(), swid), "Swift view registered successfully");
     }
 
     // ---- order, blocks, the limit -------------------------------------------------------------------
 
     @Test
-    void theBarShowsTheCallerFirstThenUnseenThenSeenNewestFirst() {
-        Account carol = TestAccounts.create(api);
-        Account dave = TestAccounts.create(api);
-        for (Account author : List.of(alice, carol, dave)) {
-            follow(bob, author);
+    default void theBarShowsTheCallerFirstThenUnseenThenSeenNewestFirst() {
+        Account carol = TestAccounts.create(api());
+        Account dave = TestAccounts.create(api());
+        for (Account author : List.of(alice(), carol, dave)) {
+            follow(bob(), author);
         }
-        uploadImage(alice, TestImages.quadrants(30, 30));
-        publish(alice, "a1");
+        uploadImage(alice(), TestImages.quadrants(30, 30));
+        publish(alice(), "a1");
         uploadImage(carol, TestImages.quadrants(30, 30));
         publish(carol, "c1");
         uploadImage(dave, TestImages.quadrants(30, 30));
         publish(dave, "d1");
-        uploadImage(alice, TestImages.quadrants(30, 30));
-        publish(alice, "a2");
-        uploadImage(bob, TestImages.quadrants(30, 30));
-        publish(bob, "mine");
+        uploadImage(alice(), TestImages.quadrants(30, 30));
+        publish(alice(), "a2");
+        uploadImage(bob(), TestImages.quadrants(30, 30));
+        publish(bob(), "mine");
         // bob watched all of dave's: dave goes last; alice's newest is newer than carol's
-        view(bob, dave.id(), bar(dave).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getString("swid"));
-        JsonArray bar = bar(bob);
+        view(bob(), dave.id(), bar(dave).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getString("swid"));
+        JsonArray bar = bar(bob());
         List<Long> order = new ArrayList<>();
         bar.forEach(entry -> order.add(entry.asJsonObject().getJsonNumber("id").longValue()));
-        assertEquals(List.of(bob.id(), alice.id(), carol.id(), dave.id()), order);
+        assertEquals(List.of(bob().id(), alice().id(), carol.id(), dave.id()), order);
         JsonArray alices = bar.getJsonObject(1).getJsonArray("swift");
         assertEquals(List.of("a1", "a2"), List.of(alices.getJsonObject(0).getString("text"), alices.getJsonObject(1).getString("text")),
                 "each user's swifts in the order they were published");
@@ -307,50 +286,50 @@ class SwiftApiIT {
     }
 
     @Test
-    void blockedUsersNeverSeeOrWatchEachOthersSwifts() {
-        follow(bob, alice);
-        uploadImage(alice, TestImages.quadrants(30, 30));
-        publish(alice, "before the block");
-        String swid = onlySwid(alice);
-        view(bob, alice.id(), swid);
-        assertEquals(1, bar(alice).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getJsonObject("views").size());
-        assertEquals(200, api.postForm("block_user", "session_id", alice.token(), "user_id", String.valueOf(bob.id())).code());
-        assertError(api.get("get_swifts", "session_id", bob.token()), 404, "No swifts available yet");
-        assertError(view(bob, alice.id(), swid), 404, "Swift not found");
-        assertEquals(0, bar(alice).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getJsonObject("views").size(),
+    default void blockedUsersNeverSeeOrWatchEachOthersSwifts() {
+        follow(bob(), alice());
+        uploadImage(alice(), TestImages.quadrants(30, 30));
+        publish(alice(), "before the block");
+        String swid = onlySwid(alice());
+        view(bob(), alice().id(), swid);
+        assertEquals(1, bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getJsonObject("views").size());
+        assertEquals(200, api().postForm("block_user", "session_id", alice().token(), "user_id", String.valueOf(bob().id())).code());
+        assertError(api().get("get_swifts", "session_id", bob().token()), 404, "No swifts available yet");
+        assertError(view(bob(), alice().id(), swid), 404, "Swift not found");
+        assertEquals(0, bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getJsonObject("views").size(),
                 "a blocked viewer is not listed");
         // even a follow row written behind the API's back does not show a blocked user's swifts
-        Fixtures.sql(api, "insert into follows (follower_id, following_id, status, created_at) values (?, ?, 'active', 0)",
-                bob.id(), alice.id());
-        assertError(api.get("get_swifts", "session_id", bob.token()), 404, "No swifts available yet");
-        assertError(view(bob, alice.id(), swid), 404, "Swift not found");
+        Fixtures.sql(api(), "insert into follows (follower_id, following_id, status, created_at) values (?, ?, 'active', 0)",
+                bob().id(), alice().id());
+        assertError(api().get("get_swifts", "session_id", bob().token()), 404, "No swifts available yet");
+        assertError(view(bob(), alice().id(), swid), 404, "Swift not found");
     }
 
     @Test
-    void atMostTwentySwiftsLiveAtOnce() {
+    default void atMostTwentySwiftsLiveAtOnce() {
         for (int i = 0; i < 20; i++) {
-            assertEquals(200, uploadImage(alice, TestImages.quadrants(16, 16)).code());
-            assertDone(publish(alice, "n" + i), "Swift published successfully");
+            assertEquals(200, uploadImage(alice(), TestImages.quadrants(16, 16)).code());
+            assertDone(publish(alice(), "n" + i), "Swift published successfully");
         }
         String limit = "You can have at most 20 live swifts; delete one or wait until one expires";
-        assertError(uploadImage(alice, TestImages.quadrants(16, 16)), 400, limit);
-        assertEquals(20, bar(alice).getJsonObject(0).getJsonArray("swift").size());
-        assertDone(api.postForm("delete_swift", "session_id", alice.token(), "swid", onlySwidOf(alice, 0)), "Swift successfully deleted");
-        assertEquals(200, uploadImage(alice, TestImages.quadrants(16, 16)).code());
-        assertDone(publish(alice, "twentieth again"), "Swift published successfully");
-        assertEquals(20, Fixtures.number(api, "select count(*) from swifts where user_id = ?", alice.id()));
+        assertError(uploadImage(alice(), TestImages.quadrants(16, 16)), 400, limit);
+        assertEquals(20, bar(alice()).getJsonObject(0).getJsonArray("swift").size());
+        assertDone(api().postForm("delete_swift", "session_id", alice().token(), "swid", onlySwidOf(alice(), 0)), "Swift successfully deleted");
+        assertEquals(200, uploadImage(alice(), TestImages.quadrants(16, 16)).code());
+        assertDone(publish(alice(), "twentieth again"), "Swift published successfully");
+        assertEquals(20, Fixtures.number(api(), "select count(*) from swifts where user_id = ?", alice().id()));
     }
 
     // ---- video ----------------------------------------------------------------------------------
 
     @Test
-    void aVideoIsCutToItsFirstTenSecondsAndGetsAPoster() throws Exception {
+    default void aVideoIsCutToItsFirstTenSecondsAndGetsAPoster() throws Exception {
         Path clip = Files.createTempFile("swift", ".mp4");
         Path stored = Files.createTempFile("stored", ".mp4");
         try {
             run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=duration=14:size=320x240:rate=25",
                     "-c:v", "libx264", "-pix_fmt", "yuv420p", "-metadata", "location=+48.8577+002.2950/", clip.toString());
-            Reply upload = upload(alice, "video", new FilePart("file", "clip.mp4", "video/mp4", Files.readAllBytes(clip)));
+            Reply upload = upload(alice(), "video", new FilePart("file", "clip.mp4", "video/mp4", Files.readAllBytes(clip)));
             assertEnvelope(upload, 200, "Media file uploaded successfully");
             assertEquals("video", upload.data().getString("type"));
             String url = upload.data().getString("url");
@@ -362,14 +341,14 @@ class SwiftApiIT {
                     "-of", "default=noprint_wrappers=1:nokey=1", stored.toString()).strip());
             assertTrue(seconds > 9.5 && seconds <= 10.05, "cut to 10 s: " + seconds);
 
-            publish(alice, "a clip");
-            JsonObject media = bar(alice).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getJsonObject("media");
+            publish(alice(), "a clip");
+            JsonObject media = bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0).getJsonObject("media");
             assertEquals(url, media.getString("src"));
             assertEquals(url, media.getString("source"));
             assertEquals(10, media.getInt("duration"));
             BufferedImage poster = ImageIO.read(new ByteArrayInputStream(fetch(media.getString("poster"))));
             assertEquals(320, poster.getWidth());
-            assertError(upload(alice, "video", new FilePart("file", "clip.mp4", "video/mp4",
+            assertError(upload(alice(), "video", new FilePart("file", "clip.mp4", "video/mp4",
                     TestImages.encode(TestImages.quadrants(20, 20), "jpg"))), 400, "Media file is missing or invalid");
         } finally {
             Files.deleteIfExists(clip);
@@ -380,15 +359,15 @@ class SwiftApiIT {
     // ---- expiry ---------------------------------------------------------------------------------
 
     @Test
-    void aSwiftIsNeverServedAfterItsLifetimeAndThePurgeRemovesItsRowsViewsAndFiles() throws Exception {
-        follow(bob, alice);
-        String url = uploadImage(alice, TestImages.quadrants(40, 40)).data().getString("url");
-        publish(alice, "short-lived");
-        JsonObject swift = bar(alice).getJsonObject(0).getJsonArray("swift").getJsonObject(0);
+    default void aSwiftIsNeverServedAfterItsLifetimeAndThePurgeRemovesItsRowsViewsAndFiles() throws Exception {
+        follow(bob(), alice());
+        String url = uploadImage(alice(), TestImages.quadrants(40, 40)).data().getString("url");
+        publish(alice(), "short-lived");
+        JsonObject swift = bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0);
         String swid = swift.getString("swid");
-        view(bob, alice.id(), swid);
+        view(bob(), alice().id(), swid);
         // an unpublished draft goes too, once it is as old as a swift's lifetime
-        String draft = uploadImage(bob, TestImages.quadrants(40, 40)).data().getString("url");
+        String draft = uploadImage(bob(), TestImages.quadrants(40, 40)).data().getString("url");
         long expires = swift.getJsonNumber("exp_time").longValue();
 
         long wait = expires * 1000 - System.currentTimeMillis();
@@ -396,19 +375,19 @@ class SwiftApiIT {
             Thread.sleep(wait);
         }
         // from its expiry on, whether the purge has run or not
-        assertError(api.get("get_swifts", "session_id", alice.token()), 404, "No swifts available yet");
-        assertError(api.get("get_swifts", "session_id", bob.token()), 404, "No swifts available yet");
-        assertError(view(bob, alice.id(), swid), 404, "Swift not found");
+        assertError(api().get("get_swifts", "session_id", alice().token()), 404, "No swifts available yet");
+        assertError(api().get("get_swifts", "session_id", bob().token()), 404, "No swifts available yet");
+        assertError(view(bob(), alice().id(), swid), 404, "Swift not found");
 
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline
-                && (Fixtures.number(api, "select count(*) from swifts where swid = ?", swid) > 0
-                        || Fixtures.number(api, "select count(*) from swift_drafts where user_id = ?", bob.id()) > 0)) {
+                && (Fixtures.number(api(), "select count(*) from swifts where swid = ?", swid) > 0
+                        || Fixtures.number(api(), "select count(*) from swift_drafts where user_id = ?", bob().id()) > 0)) {
             Thread.sleep(250);
         }
-        assertEquals(0, Fixtures.number(api, "select count(*) from swifts where swid = ?", swid), "purged");
-        assertEquals(0, Fixtures.number(api, "select count(*) from swift_views where viewer_id = ?", bob.id()));
-        assertEquals(0, Fixtures.number(api, "select count(*) from swift_drafts where user_id = ?", bob.id()));
+        assertEquals(0, Fixtures.number(api(), "select count(*) from swifts where swid = ?", swid), "purged");
+        assertEquals(0, Fixtures.number(api(), "select count(*) from swift_views where viewer_id = ?", bob().id()));
+        assertEquals(0, Fixtures.number(api(), "select count(*) from swift_drafts where user_id = ?", bob().id()));
         awaitStatus(url, 404);
         awaitStatus(draft, 404);
     }
@@ -416,7 +395,7 @@ class SwiftApiIT {
     // ---- helpers --------------------------------------------------------------------------------
 
     private void follow(Account follower, Account followed) {
-        Reply reply = api.postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(followed.id()));
+        Reply reply = api().postForm("follow", "session_id", follower.token(), "user_id", String.valueOf(followed.id()));
         assertEquals(200, reply.code(), reply.toString());
     }
 
@@ -430,20 +409,20 @@ class SwiftApiIT {
         if (type != null) {
             fields.put("type", type);
         }
-        return Concurrently.unlessBusy(() -> api.postMultipart("upload_swift_media", fields, files));
+        return Concurrently.unlessBusy(() -> api().postMultipart("upload_swift_media", fields, files));
     }
 
     private Reply publish(Account user, String text) {
-        return text == null ? api.postForm("publish_swift", "session_id", user.token())
-                : api.postForm("publish_swift", "session_id", user.token(), "swift_text", text);
+        return text == null ? api().postForm("publish_swift", "session_id", user.token())
+                : api().postForm("publish_swift", "session_id", user.token(), "swift_text", text);
     }
 
     private Reply view(Account viewer, long authorId, String swid) {
-        return api.postForm("reg_swift_view", "session_id", viewer.token(), "user_id", String.valueOf(authorId), "swid", swid);
+        return api().postForm("reg_swift_view", "session_id", viewer.token(), "user_id", String.valueOf(authorId), "swid", swid);
     }
 
     private JsonArray bar(Account viewer) {
-        Reply reply = api.get("get_swifts", "session_id", viewer.token());
+        Reply reply = api().get("get_swifts", "session_id", viewer.token());
         assertEnvelope(reply, 200, "Swifts fetched successfully");
         return reply.json().getJsonArray("data");
     }
@@ -481,7 +460,7 @@ class SwiftApiIT {
 
     /** Media URLs name the configured public URL; the files are served by this server. */
     private URI local(String url) {
-        return api.root().resolve(URI.create(url).getRawPath().substring(1));
+        return api().root().resolve(URI.create(url).getRawPath().substring(1));
     }
 
     /** Runs a command (ffmpeg, ffprobe: the tests need the Debian package ffmpeg); returns its output. */
