@@ -1,0 +1,246 @@
+package org.twittner.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The receiver's bounds on bodies that wait without a thread, with requests as the container
+ * hands them over (no server: 4,097 connections are more than a test should open): at most
+ * {@link BodyReceiver#MAX_RECEIVING} at once, then "busy" at once; a slot is used again once
+ * its body ends; at most {@code bodiesPerAddress} from one address.
+ */
+class BodyReceiverTest {
+
+    private static final FilterChain NEVER = (request, response) -> {
+        throw new AssertionError("no body was complete: nothing is handed on");
+    };
+
+    private final BodyReceiver receiver = new BodyReceiver();
+    private final Logger log = Logger.getLogger(BodyReception.class.getName());
+    private Level level;
+
+    @BeforeEach
+    void receiver() {
+        receiver.config = new TwittnerConfig() {
+            @Override
+            public TrustedProxies trustedProxies() {
+                return TrustedProxies.NONE;
+            }
+
+            @Override
+            public int bodiesPerAddress() {
+                return 8;
+            }
+
+            @Override
+            public int bodyIdleSeconds() {
+                return 10;
+            }
+
+            @Override
+            public int bodyDeadlineSeconds() {
+                return 120;
+            }
+
+            @Override
+            public long uploadMaxBytes() {
+                return 20L << 20;
+            }
+
+            @Override
+            public long videoMaxBytes() {
+                return 100L << 20;
+            }
+        };
+        level = log.getLevel();
+        log.setLevel(Level.WARNING); // not thousands of "ended after" lines
+    }
+
+    @AfterEach
+    void logLevel() {
+        log.setLevel(level);
+    }
+
+    @Test
+    void beyondTheWaitingBodiesCapTheNextIsBusyAtOnceAndAnEndedOneFreesItsSlot() throws Exception {
+        List<Call> waiting = new ArrayList<>();
+        for (int i = 0; i < BodyReceiver.MAX_RECEIVING; i++) {
+            Call call = new Call("10.%d.%d.%d".formatted(i >> 16 & 255, i >> 8 & 255, i & 255));
+            receiver.doFilter(call.request, call.response, NEVER);
+            assertNotNull(call.listener, "received without a thread");
+            assertNull(call.answer(), "held, not answered");
+            waiting.add(call);
+        }
+        Call busy = new Call("10.99.0.1");
+        receiver.doFilter(busy.request, busy.response, NEVER);
+        assertNull(busy.listener);
+        assertEquals("{\"code\":503,\"message\":\"" + RequestGate.BUSY + "\",\"data\":[]}", busy.answer());
+        assertEquals("close", busy.headers.get("Connection"));
+
+        // one client goes away: its slot is free again
+        Call gone = waiting.get(17);
+        gone.listener.onError(new IOException("connection reset"));
+        assertTrue(gone.completed);
+        Call next = new Call("10.99.0.2");
+        receiver.doFilter(next.request, next.response, NEVER);
+        assertNotNull(next.listener, "the freed slot is used");
+        assertNull(next.answer());
+
+        Call busyAgain = new Call("10.99.0.3");
+        receiver.doFilter(busyAgain.request, busyAgain.response, NEVER);
+        assertTrue(busyAgain.answer().contains(RequestGate.BUSY), busyAgain.answer());
+
+        for (Call call : waiting) {
+            call.listener.onError(new IOException("connection reset"));
+        }
+        next.listener.onError(new IOException("connection reset"));
+        Call afterwards = new Call("10.99.0.4");
+        receiver.doFilter(afterwards.request, afterwards.response, NEVER);
+        assertNotNull(afterwards.listener, "every slot was given back");
+        afterwards.listener.onError(new IOException("connection reset"));
+    }
+
+    @Test
+    void oneAddressHasAtMostItsShareOfBodiesInFlight() throws Exception {
+        List<Call> waiting = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Call call = new Call("192.0.2.7");
+            receiver.doFilter(call.request, call.response, NEVER);
+            assertNull(call.answer());
+            waiting.add(call);
+        }
+        Call ninth = new Call("192.0.2.7");
+        receiver.doFilter(ninth.request, ninth.response, NEVER);
+        assertEquals("{\"code\":400,\"message\":\"" + BodyReceiver.TOO_MANY + "\",\"data\":[]}", ninth.answer());
+        Call other = new Call("192.0.2.8");
+        receiver.doFilter(other.request, other.response, NEVER);
+        assertNull(other.answer(), "another address is not held to it");
+
+        waiting.get(0).listener.onError(new IOException("connection reset"));
+        Call again = new Call("192.0.2.7");
+        receiver.doFilter(again.request, again.response, NEVER);
+        assertNull(again.answer(), "its share is free again once a body ends");
+    }
+
+    /**
+     * One connection as the container hands it to the filter: a login head with 100,000 bytes
+     * declared and none of them there yet.
+     */
+    private static final class Call {
+        final Map<String, Object> attributes = new HashMap<>();
+        final Map<String, String> headers = new HashMap<>();
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        final HttpServletRequest request;
+        final HttpServletResponse response;
+        ReadListener listener;
+        boolean completed;
+
+        Call(String address) {
+            ServletInputStream input = new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return false;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return false;
+                }
+
+                @Override
+                public void setReadListener(ReadListener readListener) {
+                    listener = readListener;
+                }
+
+                @Override
+                public int available() {
+                    return 0;
+                }
+
+                @Override
+                public int read() {
+                    throw new IllegalStateException("not ready");
+                }
+            };
+            ServletOutputStream output = new ServletOutputStream() {
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener writeListener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void write(int b) {
+                    written.write(b);
+                }
+            };
+            response = (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                        case "getOutputStream" -> output;
+                        case "setStatus", "setContentType", "setContentLength", "flushBuffer" -> null;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+            AsyncContext async = (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "setTimeout", "addListener" -> null;
+                        case "getResponse" -> response;
+                        case "complete" -> {
+                            completed = true;
+                            yield null;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+            request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "getAttribute" -> attributes.get((String) args[0]);
+                        case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                        case "removeAttribute" -> attributes.remove((String) args[0]);
+                        case "getDispatcherType" -> DispatcherType.REQUEST;
+                        case "getServletPath" -> "/mobile_api";
+                        case "getRequestURI" -> "/mobile_api/login";
+                        case "getContentLengthLong" -> 100_000L;
+                        case "getContentType" -> "application/x-www-form-urlencoded";
+                        case "getHeader" -> null;
+                        case "getRemoteAddr" -> address;
+                        case "getInputStream" -> input;
+                        case "startAsync" -> async;
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+
+        /** The answer written, or null. */
+        String answer() {
+            return written.size() == 0 ? null : written.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
