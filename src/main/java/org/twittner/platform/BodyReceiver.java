@@ -1,6 +1,7 @@
 package org.twittner.platform;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
@@ -92,6 +93,10 @@ public class BodyReceiver implements Filter {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Writes the sweeper's refusals, so that a write that blocks does not hold up the sweeper. */
+    @Resource
+    ManagedExecutorService executor;
+
     private final Set<String> uploadPaths = new HashSet<>();
     private final Set<String> videoUploadPaths = new HashSet<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
@@ -112,7 +117,7 @@ public class BodyReceiver implements Filter {
             long now = System.nanoTime();
             for (BodyReception reception : receptions) {
                 try {
-                    reception.checkTime(now);
+                    reception.checkTime(now, executor);
                 } catch (RuntimeException e) { // a sweep that throws would be the last one
                     LOG.log(Level.WARNING, "could not give up a slow request body", e);
                 }
@@ -153,6 +158,11 @@ public class BodyReceiver implements Filter {
                     dispatchSlots.release();
                 }
             }
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.ASYNC) { // only ours, and only with a body
+            LOG.log(Level.WARNING, "an async dispatch without its received body: {0}", request.getRequestURI());
+            WireJson.send(Envelope.error(503, RequestGate.BUSY), response);
             return;
         }
         if (request.getAttribute(RECEIVED) != null) {
@@ -294,7 +304,6 @@ public class BodyReceiver implements Filter {
                             return;
                         }
                         done.holdDispatchSlot();
-                        request.setAttribute(RECEIVED_BODY, done);
                         try {
                             async.dispatch();
                         } catch (RuntimeException notDispatched) {
@@ -328,6 +337,10 @@ public class BodyReceiver implements Filter {
                         dispatchSlots.release();
                     }
                 });
+        // set here, on the request's own thread: the attributes of a request are no place for
+        // another thread to write while the container may still be using them (the dispatch
+        // that reads it happens once the body is in)
+        request.setAttribute(RECEIVED_BODY, reception);
         receptions.add(reception);
         try {
             async.addListener(reception);

@@ -6,8 +6,11 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,8 +19,8 @@ import java.util.logging.Logger;
  * reads: no thread waits on the client between its packets. The container calls
  * {@link #onDataAvailable()} when bytes are in; {@link BodyReceiver}'s sweeper calls
  * {@link #checkTime(long)} every second and refuses a body that stopped arriving or is past its
- * deadline. Exactly one end is taken, decided under this object's lock and carried out after
- * it: the whole body is handed on (an async dispatch back through {@link BodyReceiver}), or the
+ * deadline. Exactly one end is taken, decided under the reception's lock and carried out
+ * after it: the whole body is handed on (an async dispatch back through {@link BodyReceiver}), or the
  * client gets the refusal at once; should the container end the request itself (an
  * {@link AsyncListener} event first), the reception only lets go of what it holds.
  *
@@ -46,6 +49,9 @@ final class BodyReception implements ReadListener, AsyncListener {
      * first: completing before it would cost a worker thread until then.
      */
     static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(40);
+
+    /** How long the container's own end of a request waits for an answer being written. */
+    private static final long ANSWER_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /** What the receiver does once the reception has ended, either way. */
     interface Ends {
@@ -85,6 +91,14 @@ final class BodyReception implements ReadListener, AsyncListener {
     private long lastByteAt;
     private long refusedAt;
     private State state = State.RECEIVING;
+    /** Guards the state; never held while calling the container (see the ends, below). */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when an answer has been written. */
+    private final Condition answered = lock.newCondition();
+    /** An answer is being written, outside the lock. */
+    private boolean answering;
+    /** The lingering ended while the answer was being written: the answering thread completes. */
+    private boolean completeAfterAnswer;
     /** Whether the handed-on request holds one of the receiver's dispatch slots. */
     private final AtomicBoolean dispatchSlot = new AtomicBoolean();
 
@@ -127,13 +141,14 @@ final class BodyReception implements ReadListener, AsyncListener {
     @Override
     public void onAllDataRead() {
         End end;
-        synchronized (this) {
+        lock.lock();
+        try {
             end = read();
-            if (end == null && state == State.RECEIVING) {
-                end = finish();
-            } else if (end == null && state == State.LINGERING) {
-                end = over();
+            if (state != State.OVER) {
+                end = inputEnded(end);
             }
+        } finally {
+            lock.unlock();
         }
         carryOut(end);
     }
@@ -141,13 +156,16 @@ final class BodyReception implements ReadListener, AsyncListener {
     @Override
     public void onError(Throwable failure) {
         End end = null;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (state == State.RECEIVING) {
                 logCutShort(address, path, received, failure);
                 end = refusal(400, BodyReceiver.TOO_SLOW, true);
             } else if (state == State.LINGERING) {
                 end = over();
             }
+        } finally {
+            lock.unlock();
         }
         carryOut(end);
     }
@@ -177,9 +195,18 @@ final class BodyReception implements ReadListener, AsyncListener {
         // the reception is for one async cycle
     }
 
-    /** Lets go of what the reception holds without touching the request, which is over. */
+    /**
+     * Lets go of what the reception holds without touching the request, which is over. An
+     * answer being written is waited for (briefly), as the container would otherwise recycle
+     * the response under it.
+     */
     private void abandon() {
-        synchronized (this) {
+        lock.lock();
+        try {
+            long left = ANSWER_WAIT_NANOS;
+            while (answering && left > 0) {
+                left = answered.awaitNanos(left);
+            }
             if (state == State.OVER) {
                 return; // ended by the reception itself (a handed-on body belongs to its request)
             }
@@ -187,6 +214,11 @@ final class BodyReception implements ReadListener, AsyncListener {
                 body.close();
             }
             state = State.OVER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = State.OVER;
+        } finally {
+            lock.unlock();
         }
         ends.released(this);
     }
@@ -200,8 +232,11 @@ final class BodyReception implements ReadListener, AsyncListener {
     /** Reads what can be read without blocking. */
     void pump() {
         End end;
-        synchronized (this) {
+        lock.lock();
+        try {
             end = read();
+        } finally {
+            lock.unlock();
         }
         carryOut(end);
     }
@@ -209,21 +244,30 @@ final class BodyReception implements ReadListener, AsyncListener {
     /** The container would not take the listener: the client is told to try again. */
     void giveUp() {
         End end = null;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (state == State.RECEIVING) {
                 end = refusal(503, RequestGate.BUSY, true);
             }
+        } finally {
+            lock.unlock();
         }
         carryOut(end);
     }
 
     /**
      * Refuses the body when nothing came for the idle time, or its deadline has passed; ends a
-     * refused body's lingering once its time is up.
+     * refused body's lingering once its time is up. A reception that is reading just now is
+     * not idle: the sweeper checks it on its next round rather than wait for it. What was
+     * decided is carried out by {@code carrier}: a write that blocks holds one of its threads,
+     * not the sweeper that every other reception waits on.
      */
-    void checkTime(long now) {
+    void checkTime(long now, Executor carrier) {
+        if (!lock.tryLock()) {
+            return;
+        }
         End end = null;
-        synchronized (this) {
+        try {
             if (state == State.RECEIVING && (now - lastByteAt > idleNanos || now - deadline > 0)) {
                 LOG.log(Level.INFO, "request body from {0} to {1} given up after {2} bytes: too slow",
                         new Object[] {address, path, received});
@@ -231,17 +275,28 @@ final class BodyReception implements ReadListener, AsyncListener {
             } else if (state == State.LINGERING && now - refusedAt > LINGER_NANOS) {
                 end = over();
             }
+        } finally {
+            lock.unlock();
         }
-        carryOut(end);
+        if (end != null) {
+            End decided = end;
+            try {
+                carrier.execute(() -> carryOut(decided));
+            } catch (RuntimeException rejected) { // the pool is shut down or full: this thread does it
+                carryOut(decided);
+            }
+        }
     }
 
     // ---- the ends: decided under the lock, carried out after it ---------------------------------
     //
     // Writing the answer, completing and dispatching take the container's own locks, and the
     // container may hold those while it calls this listener (Undertow holds its AsyncContext's
-    // while it reports onComplete): doing them under this object's lock could leave the sweeper
-    // and a container thread waiting on each other. Only the thread that changed the state gets
-    // an End, so each is carried out once.
+    // while it reports onComplete): doing them under the reception's lock could leave the
+    // sweeper and a container thread waiting on each other. Only the thread that changed the
+    // state gets an End, so each is carried out once; while an answer is being written, an end
+    // of the lingering decided elsewhere is left to the answering thread (completing first
+    // would send an empty answer, or complete under the write).
 
     /**
      * What to do once the lock is let go: hand the body on; answer with code and message (and
@@ -254,14 +309,20 @@ final class BodyReception implements ReadListener, AsyncListener {
         static final End COMPLETE = new End(Kind.COMPLETE, 0, null);
     }
 
-    /** Reads what is there (dropping it once refused); under the lock. Returns the end it came to, if any. */
+    /**
+     * Reads what is there, under the lock, dropping it once refused. A refusal decided here
+     * does not stop the reading: the container calls the listener again only after
+     * {@code isReady()} has answered false, so the bytes already there are read (and dropped)
+     * first, or the reception would wait for a call that never comes.
+     */
     private End read() {
         byte[] buffer = BUFFER.get();
+        End answer = null;
         try {
             while (state != State.OVER && in.isReady()) {
                 int n = in.read(buffer);
                 if (n < 0) {
-                    return state == State.LINGERING ? over() : finish();
+                    return inputEnded(answer);
                 }
                 if (n == 0 || state == State.LINGERING) {
                     continue;
@@ -269,12 +330,14 @@ final class BodyReception implements ReadListener, AsyncListener {
                 lastByteAt = System.nanoTime();
                 received += n;
                 if (received > limit && body != null) {
-                    return refusal(400, tooLarge, false);
+                    answer = refusal(400, tooLarge, false);
+                    continue;
                 }
                 if (body != null) {
                     End failed = keep(buffer, n);
                     if (failed != null) {
-                        return failed;
+                        answer = failed;
+                        continue;
                     }
                 }
                 if (declared > 0 && received >= declared) {
@@ -282,19 +345,31 @@ final class BodyReception implements ReadListener, AsyncListener {
                 }
             }
             if (state != State.OVER && in.isFinished()) {
-                return state == State.LINGERING ? over() : finish();
+                return inputEnded(answer);
             }
-            return null;
+            return answer;
         } catch (IOException | RuntimeException cutShort) {
             if (state == State.LINGERING) {
-                return over();
+                return inputEnded(answer);
             }
             if (state == State.OVER) {
-                return null;
+                return answer;
             }
             logCutShort(address, path, received, cutShort);
             return refusal(400, BodyReceiver.TOO_SLOW, true);
         }
+    }
+
+    /** The input ended (or failed); under the lock. {@code answer}: a refusal this thread has yet to write. */
+    private End inputEnded(End answer) {
+        if (state == State.RECEIVING) {
+            return finish();
+        }
+        if (answer != null) { // refused and ended in one read: answer, then complete
+            state = State.OVER;
+            return new End(End.Kind.ANSWER_AND_COMPLETE, answer.code(), answer.message());
+        }
+        return over();
     }
 
     /** Appends to the body; a failure here is the server's (a full disk), not the client's. */
@@ -334,6 +409,7 @@ final class BodyReception implements ReadListener, AsyncListener {
         if (body != null) {
             body.close();
         }
+        answering = true;
         if (clientDone) {
             state = State.OVER;
             return new End(End.Kind.ANSWER_AND_COMPLETE, code, message);
@@ -343,9 +419,13 @@ final class BodyReception implements ReadListener, AsyncListener {
         return new End(End.Kind.ANSWER, code, message);
     }
 
-    /** The lingering is over; under the lock. */
+    /** The lingering is over; under the lock. Left to the answering thread while it writes. */
     private End over() {
         state = State.OVER;
+        if (answering) {
+            completeAfterAnswer = true;
+            return null;
+        }
         return End.COMPLETE;
     }
 
@@ -365,14 +445,18 @@ final class BodyReception implements ReadListener, AsyncListener {
                     completeQuietly();
                 }
             }
-            case ANSWER -> answer(end);
-            case ANSWER_AND_COMPLETE -> {
-                ends.released(this);
-                try {
-                    answer(end);
-                } finally {
+            case ANSWER -> {
+                answer(end);
+                if (answered()) {
+                    ends.released(this);
                     completeQuietly();
                 }
+            }
+            case ANSWER_AND_COMPLETE -> {
+                ends.released(this);
+                answer(end);
+                answered();
+                completeQuietly();
             }
             case COMPLETE -> {
                 ends.released(this);
@@ -386,6 +470,20 @@ final class BodyReception implements ReadListener, AsyncListener {
             ends.refused(this, end.code(), end.message());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not answer: {0}", e.toString());
+        }
+    }
+
+    /** The answer is written: true if the lingering ended meanwhile and is this thread's to complete. */
+    private boolean answered() {
+        lock.lock();
+        try {
+            answering = false;
+            answered.signalAll();
+            boolean complete = completeAfterAnswer;
+            completeAfterAnswer = false;
+            return complete;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -119,10 +119,19 @@ class BodyReceiverTest {
             call.listener.onError(new IOException("connection reset"));
         }
         next.listener.onError(new IOException("connection reset"));
-        Call afterwards = new Call("10.99.0.4");
-        receiver.doFilter(afterwards.request, afterwards.response, NEVER);
-        assertNotNull(afterwards.listener, "every slot was given back");
-        afterwards.listener.onError(new IOException("connection reset"));
+        List<Call> again = new ArrayList<>();
+        for (int i = 0; i < BodyReceiver.MAX_RECEIVING; i++) {
+            Call call = new Call("10.%d.%d.%d".formatted(100 + (i >> 16 & 255), i >> 8 & 255, i & 255));
+            receiver.doFilter(call.request, call.response, NEVER);
+            assertNotNull(call.listener, "every slot was given back");
+            again.add(call);
+        }
+        Call full = new Call("10.99.0.4");
+        receiver.doFilter(full.request, full.response, NEVER);
+        assertTrue(full.answer().contains(RequestGate.BUSY), full.answer());
+        for (Call call : again) {
+            call.listener.onError(new IOException("connection reset"));
+        }
     }
 
     @Test

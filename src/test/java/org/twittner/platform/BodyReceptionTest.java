@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,7 +40,7 @@ class BodyReceptionTest {
         exchange.in.arrive("x%40y");
         reception.onDataAvailable();
         reception.onAllDataRead(); // after the declared length: nothing more happens
-        reception.checkTime(System.nanoTime() + IDLE * 2);
+        reception.checkTime(System.nanoTime() + IDLE * 2, Runnable::run);
         assertEquals(1, exchange.received.get());
         assertEquals(1, exchange.released.get());
         assertEquals("email=x%40y", new String(reception.body().open().readAllBytes(), StandardCharsets.US_ASCII));
@@ -52,9 +53,9 @@ class BodyReceptionTest {
         BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
         exchange.in.arrive("email=");
         reception.pump();
-        reception.checkTime(System.nanoTime() + IDLE / 2);
+        reception.checkTime(System.nanoTime() + IDLE / 2, Runnable::run);
         assertEquals(0, exchange.released.get(), "not yet idle");
-        reception.checkTime(System.nanoTime() + IDLE + 1);
+        reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
         assertEquals("400 " + BodyReceiver.TOO_SLOW, exchange.answer(), "answered at once");
         assertEquals(0, exchange.completed.get(), "not completed while the client may still send");
         assertEquals(0, exchange.released.get());
@@ -73,9 +74,9 @@ class BodyReceptionTest {
         BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000, DEADLINE * 2); // never idle
         exchange.in.arrive("a");
         reception.pump();
-        reception.checkTime(System.nanoTime() + DEADLINE / 2);
+        reception.checkTime(System.nanoTime() + DEADLINE / 2, Runnable::run);
         assertNull(exchange.answer(), "within its deadline");
-        reception.checkTime(System.nanoTime() + DEADLINE + 1);
+        reception.checkTime(System.nanoTime() + DEADLINE + 1, Runnable::run);
         assertTrue(exchange.answer().contains(BodyReceiver.TOO_SLOW), exchange.answer());
     }
 
@@ -96,6 +97,39 @@ class BodyReceptionTest {
     }
 
     /**
+     * A refusal decided while bytes are still there reads them (dropping them) before it is
+     * carried out: the container calls the listener again only after isReady() said false.
+     */
+    @Test
+    void aRefusalReadsWhatIsAlreadyThereAndCompletesWhenTheBodyEndedMeanwhile() {
+        Exchange exchange = new Exchange(-1);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 10);
+        exchange.in.arrive("0123456789A");
+        exchange.in.arrive("more of it");
+        exchange.in.end();
+        reception.pump(); // one call from the container, and nothing after it
+        assertTrue(exchange.answer().contains("too large"), exchange.answer());
+        assertEquals(List.of("answer", "complete"), exchange.events);
+        assertEquals(1, exchange.released.get());
+        assertTrue(exchange.in.isFinished(), "everything there was read");
+    }
+
+    /** The container ends a lingering request itself (its read timeout): the reception lets go once. */
+    @Test
+    void theContainerEndingALingeringRequestReleasesItOnce() {
+        Exchange exchange = new Exchange(100);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        reception.pump();
+        reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
+        reception.onComplete(null);
+        reception.onError(new IOException("closed"));
+        reception.checkTime(System.nanoTime() + BodyReception.LINGER_NANOS * 2, Runnable::run);
+        assertEquals(1, exchange.released.get());
+        assertEquals(List.of("answer"), exchange.events, "answered once, and not completed by the reception");
+    }
+
+    /**
      * A refused client that neither sends nor closes is let go after the lingering time (or by
      * the container's read timeout, reported as an error); one that closes, at once.
      */
@@ -106,10 +140,10 @@ class BodyReceptionTest {
         silent.in.arrive("email=");
         stalled.pump();
         long refused = System.nanoTime() + IDLE + 1;
-        stalled.checkTime(refused);
-        stalled.checkTime(refused + IDLE); // the sweeper's next rounds: still lingering
+        stalled.checkTime(refused, Runnable::run);
+        stalled.checkTime(refused + IDLE, Runnable::run); // the sweeper's next rounds: still lingering
         assertEquals(0, silent.completed.get());
-        stalled.checkTime(System.nanoTime() + BodyReception.LINGER_NANOS + 1);
+        stalled.checkTime(System.nanoTime() + BodyReception.LINGER_NANOS + 1, Runnable::run);
         assertEquals(1, silent.completed.get());
         assertEquals(1, silent.released.get());
         assertEquals("400 " + BodyReceiver.TOO_SLOW, silent.answer(), "answered once");
@@ -118,7 +152,7 @@ class BodyReceptionTest {
         BodyReception reception = closing.reception(ReceivedBody.inMemory(), 1000);
         closing.in.arrive("email=");
         reception.pump();
-        reception.checkTime(System.nanoTime() + IDLE + 1);
+        reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
         reception.onError(new IOException("connection reset")); // the phone read the answer and closed
         reception.onComplete(null); // as the container then reports
         assertEquals(1, closing.completed.get());
@@ -156,7 +190,7 @@ class BodyReceptionTest {
         exchange.in.arrive("email=");
         reception.pump();
         reception.onComplete(null); // e.g. the client reset the connection and the container noticed first
-        reception.checkTime(System.nanoTime() + IDLE * 2);
+        reception.checkTime(System.nanoTime() + IDLE * 2, Runnable::run);
         reception.onError(new IOException("reset"));
         assertEquals(1, exchange.released.get());
         assertNull(exchange.answer(), "nothing is written to a request that is over");
@@ -223,7 +257,7 @@ class BodyReceptionTest {
             CountDownLatch start = new CountDownLatch(1);
             Thread sweeper = new Thread(() -> {
                 await(start);
-                reception.checkTime(System.nanoTime() + IDLE + 1);
+                reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
             });
             Thread container = new Thread(() -> {
                 await(start);
@@ -260,7 +294,7 @@ class BodyReceptionTest {
         BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
         exchange.in.arrive("email=");
         reception.pump();
-        Thread sweeper = new Thread(() -> reception.checkTime(System.nanoTime() + IDLE + 1));
+        Thread sweeper = new Thread(() -> reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run));
         Thread container = new Thread(() -> {
             synchronized (containerLock) { // e.g. the client closed: the container reports it
                 sweeper.start();
@@ -276,7 +310,44 @@ class BodyReceptionTest {
         assertTrue(!container.isAlive() && !sweeper.isAlive(), "the sweeper and the container wait on each other");
         assertEquals("400 " + BodyReceiver.TOO_SLOW, exchange.answer());
         assertEquals(1, exchange.released.get());
-        assertEquals(1, exchange.completed.get());
+        assertEquals(List.of("answer", "complete"), exchange.events,
+                "completed after the answer is written, not before or under it");
+    }
+
+    /**
+     * The sweeper checks thousands of receptions each second: it never waits for one that is
+     * reading just now (a fast sender may keep it reading for long), nor for a write of its own.
+     */
+    @Test
+    void theSweeperNeitherWaitsForAReceptionThatIsReadingNorWrites() throws Exception {
+        Exchange exchange = new Exchange(100);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        exchange.in.whileReading = () -> {
+            reading.countDown();
+            await(goOn);
+        };
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        Thread container = new Thread(reception::pump);
+        container.setDaemon(true);
+        container.start();
+        assertTrue(reading.await(5, TimeUnit.SECONDS));
+        Thread sweeper = new Thread(() -> reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run));
+        sweeper.setDaemon(true);
+        sweeper.start();
+        sweeper.join(2_000);
+        assertTrue(!sweeper.isAlive(), "the sweeper waited for a reception that was reading");
+        assertNull(exchange.answer(), "a reception that is reading is not idle");
+        goOn.countDown();
+        container.join(5_000);
+
+        List<Runnable> handedToTheCarrier = new ArrayList<>();
+        reception.checkTime(System.nanoTime() + IDLE + 1, handedToTheCarrier::add);
+        assertNull(exchange.answer(), "the sweeper's thread does not write");
+        assertEquals(1, handedToTheCarrier.size());
+        handedToTheCarrier.get(0).run();
+        assertEquals("400 " + BodyReceiver.TOO_SLOW, exchange.answer());
     }
 
     private static void await(CountDownLatch latch) {
@@ -296,6 +367,8 @@ class BodyReceptionTest {
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
         final AtomicInteger dispatchesOver = new AtomicInteger();
+        /** "answer" and "complete", in the order they happened. */
+        final List<String> events = new CopyOnWriteArrayList<>();
         /** What writing the answer does besides: takes a container lock, in one test. */
         Runnable whileAnswering = () -> { };
 
@@ -311,7 +384,10 @@ class BodyReceptionTest {
             AsyncContext async = (AsyncContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> {
                         switch (method.getName()) {
-                            case "complete" -> completed.incrementAndGet();
+                            case "complete" -> {
+                                completed.incrementAndGet();
+                                events.add("complete");
+                            }
                             default -> throw new UnsupportedOperationException(method.getName());
                         }
                         return null;
@@ -327,6 +403,7 @@ class BodyReceptionTest {
                         public void refused(BodyReception done, int code, String message) {
                             whileAnswering.run();
                             refusals.add(code + " " + message);
+                            events.add("answer");
                         }
 
                         @Override
@@ -352,6 +429,8 @@ class BodyReceptionTest {
     private static final class FakeInput extends ServletInputStream {
         private final Deque<byte[]> chunks = new ArrayDeque<>();
         private boolean ended;
+        /** What a read does besides: waits, in one test. */
+        Runnable whileReading = () -> { };
 
         synchronized void arrive(String text) {
             chunks.add(text.getBytes(StandardCharsets.US_ASCII));
@@ -382,7 +461,14 @@ class BodyReceptionTest {
         }
 
         @Override
-        public synchronized int read(byte[] buffer, int offset, int length) {
+        public int read(byte[] buffer, int offset, int length) {
+            whileReading.run();
+            synchronized (this) {
+                return readChunk(buffer, offset, length);
+            }
+        }
+
+        private int readChunk(byte[] buffer, int offset, int length) {
             byte[] chunk = chunks.poll();
             if (chunk == null) {
                 if (ended) {
