@@ -160,11 +160,6 @@ public class BodyReceiver implements Filter {
             }
             return;
         }
-        if (request.getDispatcherType() == DispatcherType.ASYNC) { // only ours, and only with a body
-            LOG.log(Level.WARNING, "an async dispatch without its received body: {0}", request.getRequestURI());
-            WireJson.send(Envelope.error(503, RequestGate.BUSY), response);
-            return;
-        }
         if (request.getAttribute(RECEIVED) != null) {
             chain.doFilter(request, response); // Payara may run the filter again for the same request
             return;

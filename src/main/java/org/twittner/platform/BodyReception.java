@@ -99,6 +99,8 @@ final class BodyReception implements ReadListener, AsyncListener {
     private boolean answering;
     /** The lingering ended while the answer was being written: the answering thread completes. */
     private boolean completeAfterAnswer;
+    /** The container ended the request itself: nothing more is written to it. */
+    private boolean abandoned;
     /** Whether the handed-on request holds one of the receiver's dispatch slots. */
     private final AtomicBoolean dispatchSlot = new AtomicBoolean();
 
@@ -201,26 +203,32 @@ final class BodyReception implements ReadListener, AsyncListener {
      * the response under it.
      */
     private void abandon() {
+        boolean release = false;
         lock.lock();
         try {
             long left = ANSWER_WAIT_NANOS;
             while (answering && left > 0) {
-                left = answered.awaitNanos(left);
+                try {
+                    left = answered.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
-            if (state == State.OVER) {
-                return; // ended by the reception itself (a handed-on body belongs to its request)
+            abandoned = true; // an answer not yet written is not written now
+            if (state != State.OVER) { // else the reception ended itself (a handed-on body belongs to its request)
+                if (state == State.RECEIVING && body != null) {
+                    body.close();
+                }
+                state = State.OVER;
+                release = true;
             }
-            if (state == State.RECEIVING && body != null) {
-                body.close();
-            }
-            state = State.OVER;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            state = State.OVER;
         } finally {
             lock.unlock();
         }
-        ends.released(this);
+        if (release) {
+            ends.released(this);
+        }
     }
 
     /** A client that goes away, or sends less than it declared, is not a server failure: one line. */
@@ -446,17 +454,23 @@ final class BodyReception implements ReadListener, AsyncListener {
                 }
             }
             case ANSWER -> {
-                answer(end);
-                if (answered()) {
-                    ends.released(this);
-                    completeQuietly();
+                try {
+                    answer(end);
+                } finally { // whatever the write threw: the lingering must still be able to end
+                    if (answered()) {
+                        ends.released(this);
+                        completeQuietly();
+                    }
                 }
             }
             case ANSWER_AND_COMPLETE -> {
                 ends.released(this);
-                answer(end);
-                answered();
-                completeQuietly();
+                try {
+                    answer(end);
+                } finally {
+                    answered();
+                    completeQuietly();
+                }
             }
             case COMPLETE -> {
                 ends.released(this);
@@ -466,6 +480,14 @@ final class BodyReception implements ReadListener, AsyncListener {
     }
 
     private void answer(End end) {
+        lock.lock();
+        try {
+            if (abandoned) {
+                return; // the container has ended the request (its response may serve another by now)
+            }
+        } finally {
+            lock.unlock();
+        }
         try {
             ends.refused(this, end.code(), end.message());
         } catch (RuntimeException e) {

@@ -350,6 +350,49 @@ class BodyReceptionTest {
         assertEquals("400 " + BodyReceiver.TOO_SLOW, exchange.answer());
     }
 
+    /**
+     * The container ends a request whose answer is still waiting for the executor: after a
+     * short wait the reception lets go, once, and the answer is not written to a response the
+     * container may have given to another request.
+     */
+    @Test
+    void anAnswerStillQueuedWhenTheContainerEndsTheRequestIsNotWritten() {
+        Exchange exchange = new Exchange(100);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        reception.pump();
+        List<Runnable> queued = new ArrayList<>();
+        reception.checkTime(System.nanoTime() + IDLE + 1, queued::add);
+        reception.onComplete(null); // waits for the answer, 2 s at most
+        assertEquals(1, exchange.released.get());
+        queued.get(0).run();
+        assertNull(exchange.answer(), "nothing written to a request the container has ended");
+        assertEquals(1, exchange.released.get());
+        assertEquals(0, exchange.completed.get());
+    }
+
+    /** An interrupted wait for the answer releases nothing twice, whoever ended the lingering. */
+    @Test
+    void anInterruptedContainerThreadReleasesNothingTwice() {
+        Exchange exchange = new Exchange(100);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("email=");
+        reception.pump();
+        List<Runnable> queued = new ArrayList<>();
+        reception.checkTime(System.nanoTime() + IDLE + 1, queued::add);
+        reception.onError(new IOException("connection reset")); // ends the lingering: left to the answering thread
+        Thread.currentThread().interrupt();
+        try {
+            reception.onComplete(null);
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(0, exchange.released.get(), "the answering thread releases");
+        queued.get(0).run();
+        assertEquals(1, exchange.released.get());
+        assertNull(exchange.answer());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

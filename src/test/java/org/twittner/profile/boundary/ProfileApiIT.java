@@ -36,7 +36,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.account.boundary.SettingsTests;
-import org.twittner.account.boundary.SignInTests;
 import org.twittner.account.boundary.VerificationAndDeletionTests;
 import org.twittner.media.control.MediaPaths;
 import org.twittner.media.control.MediaStore;
@@ -62,16 +61,16 @@ import org.twittner.testing.Wire;
  * the server against the EJBs and the database. One deployment (a server start costs half a
  * minute) for the profile tests, the image uploads' ({@link ProfileImagesTests}), and the
  * account and session tests, grouped by subject in the interfaces this class implements:
- * settings, verification and deletion, social sign-in and rate limits
- * ({@code org.twittner.account.boundary}), and signup, login, refresh_access_token, logout and
- * the wire rules every endpoint shares ({@link SessionTests}). Their tests run as the apps call
- * the server: {@code @RunAsClient}. The password reset tests run in SocialApiIT's deployment:
- * this class is loaded inside the server too, where their browser and mail server classes are
- * not (JUnit's discovery there fails on them).
+ * settings, verification and deletion ({@code org.twittner.account.boundary}), and signup,
+ * login, refresh_access_token, logout and the wire rules every endpoint shares
+ * ({@link SessionTests}). Their tests run as the apps call the server: {@code @RunAsClient}.
+ * The password reset and social sign-in tests run in SocialApiIT's deployment: this class is
+ * loaded inside the server too, where the classes their methods name (a browser, a mail server,
+ * the JDK's HTTP server) are not: JUnit's discovery on Payara and Weld's injection on WildFly
+ * fail on them.
  */
 @ExtendWith(ArquillianExtension.class)
-class ProfileApiIT implements ProfileImagesTests, SettingsTests, VerificationAndDeletionTests, SignInTests,
-        SessionTests {
+class ProfileApiIT implements ProfileImagesTests, SettingsTests, VerificationAndDeletionTests, SessionTests {
 
     private static final Map<String, Wire.Type> RELATION = shape(
             "is_blocked_visitor", BOOLEAN, "is_blocked_profile", BOOLEAN, "is_following", BOOLEAN);
@@ -89,7 +88,7 @@ class ProfileApiIT implements ProfileImagesTests, SettingsTests, VerificationAnd
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
                 .addPackage(ApiClient.class.getPackage())
                 .addClasses(ProfileApiIT.class, ProfileImagesTests.class, SettingsTests.class,
-                        VerificationAndDeletionTests.class, SignInTests.class, SessionTests.class);
+                        VerificationAndDeletionTests.class, SessionTests.class);
     }
 
     @ArquillianResource

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.twittner.account.boundary.PasswordResetTests;
+import org.twittner.account.boundary.SignInTests;
 import org.twittner.message.boundary.MessageTests;
 import org.twittner.notification.boundary.NotificationTests;
 import org.twittner.notification.boundary.PushTests;
@@ -49,13 +50,14 @@ import org.twittner.testing.Wire;
  * accounts that approve followers), the follower lists, follow requests, blocks and profile
  * reports. Its deployment also runs what people send each other: notifications, direct
  * messages and push delivery ({@link NotificationTests}, {@link MessageTests}, {@link PushTests}),
- * and the password reset mail with its page in a real browser ({@link PasswordResetTests}): one
- * server start for all of them. {@link Fixtures} switches settings that have no endpoint yet (follow_privacy,
+ * and the account tests that stand in for outside services: the password reset mail with its
+ * page in a real browser ({@link PasswordResetTests}) and social sign-in against stand-ins for
+ * the OAuth providers ({@link SignInTests}). One server start for all of them. {@link Fixtures} switches settings that have no endpoint yet (follow_privacy,
  * profile_privacy) and reads counters back to compare them with the rows they count.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SocialApiIT implements NotificationTests, MessageTests, PushTests, PasswordResetTests {
+class SocialApiIT implements NotificationTests, MessageTests, PushTests, PasswordResetTests, SignInTests {
 
     /** fetch_followers / fetch_following items (README §2.5). */
     static final Map<String, Wire.Type> LISTED_USER = shape(
@@ -81,7 +83,7 @@ class SocialApiIT implements NotificationTests, MessageTests, PushTests, Passwor
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/twittner.war"))
                 .addPackage(ApiClient.class.getPackage())
                 .addClasses(SocialApiIT.class, NotificationTests.class, MessageTests.class, PushTests.class,
-                        PasswordResetTests.class);
+                        PasswordResetTests.class, SignInTests.class);
     }
 
     @ArquillianResource
