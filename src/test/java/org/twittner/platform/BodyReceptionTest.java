@@ -50,9 +50,7 @@ class BodyReceptionTest {
     @Test
     void aBodyThatSendsNothingForTheIdleTimeIsRefused() {
         Exchange exchange = new Exchange(100);
-        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
-        exchange.in.arrive("email=");
-        reception.pump();
+        BodyReception reception = exchange.waitingForMore();
         reception.checkTime(System.nanoTime() + IDLE / 2, Runnable::run);
         assertEquals(0, exchange.released.get(), "not yet idle");
         reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
@@ -118,9 +116,7 @@ class BodyReceptionTest {
     @Test
     void theContainerEndingALingeringRequestReleasesItOnce() {
         Exchange exchange = new Exchange(100);
-        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
-        exchange.in.arrive("email=");
-        reception.pump();
+        BodyReception reception = exchange.waitingForMore();
         reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
         reception.onComplete(null);
         reception.onError(new IOException("closed"));
@@ -136,9 +132,7 @@ class BodyReceptionTest {
     @Test
     void aRefusedBodyLingersUntilTheClientClosesOrItsTimeIsUp() {
         Exchange silent = new Exchange(100);
-        BodyReception stalled = silent.reception(ReceivedBody.inMemory(), 1000);
-        silent.in.arrive("email=");
-        stalled.pump();
+        BodyReception stalled = silent.waitingForMore();
         long refused = System.nanoTime() + IDLE + 1;
         stalled.checkTime(refused, Runnable::run);
         stalled.checkTime(refused + IDLE, Runnable::run); // the sweeper's next rounds: still lingering
@@ -149,9 +143,7 @@ class BodyReceptionTest {
         assertEquals("400 " + BodyReceiver.TOO_SLOW, silent.answer(), "answered once");
 
         Exchange closing = new Exchange(100);
-        BodyReception reception = closing.reception(ReceivedBody.inMemory(), 1000);
-        closing.in.arrive("email=");
-        reception.pump();
+        BodyReception reception = closing.waitingForMore();
         reception.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
         reception.onError(new IOException("connection reset")); // the phone read the answer and closed
         reception.onComplete(null); // as the container then reports
@@ -186,9 +178,7 @@ class BodyReceptionTest {
     @Test
     void whenTheContainerEndsTheRequestFirstTheReceptionOnlyLetsGo() {
         Exchange exchange = new Exchange(100);
-        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
-        exchange.in.arrive("email=");
-        reception.pump();
+        BodyReception reception = exchange.waitingForMore();
         reception.onComplete(null); // e.g. the client reset the connection and the container noticed first
         reception.checkTime(System.nanoTime() + IDLE * 2, Runnable::run);
         reception.onError(new IOException("reset"));
@@ -358,9 +348,7 @@ class BodyReceptionTest {
     @Test
     void anAnswerStillQueuedWhenTheContainerEndsTheRequestIsNotWritten() {
         Exchange exchange = new Exchange(100);
-        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
-        exchange.in.arrive("email=");
-        reception.pump();
+        BodyReception reception = exchange.waitingForMore();
         List<Runnable> queued = new ArrayList<>();
         reception.checkTime(System.nanoTime() + IDLE + 1, queued::add);
         reception.onComplete(null); // waits for the answer, 2 s at most
@@ -375,9 +363,7 @@ class BodyReceptionTest {
     @Test
     void anInterruptedContainerThreadReleasesNothingTwice() {
         Exchange exchange = new Exchange(100);
-        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
-        exchange.in.arrive("email=");
-        reception.pump();
+        BodyReception reception = exchange.waitingForMore();
         List<Runnable> queued = new ArrayList<>();
         reception.checkTime(System.nanoTime() + IDLE + 1, queued::add);
         reception.onError(new IOException("connection reset")); // ends the lingering: left to the answering thread
@@ -417,6 +403,14 @@ class BodyReceptionTest {
 
         Exchange(long declared) {
             this.declared = declared;
+        }
+
+        /** A login whose first bytes of the 100 declared came, and which waits for more. */
+        BodyReception waitingForMore() {
+            BodyReception reception = reception(ReceivedBody.inMemory(), 1000);
+            in.arrive("email=");
+            reception.pump();
+            return reception;
         }
 
         BodyReception reception(ReceivedBody body, long limit) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.twittner.testing.Wire.assertError;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -49,7 +48,6 @@ import org.twittner.session.control.IssuedTokens;
 import org.twittner.session.control.Sessions;
 import org.twittner.session.control.SignupForm;
 import org.twittner.testing.ApiClient;
-import org.twittner.testing.ApiClient.Reply;
 import org.twittner.testing.MovableClock;
 import org.twittner.testing.RawHttp;
 import org.twittner.testing.TestAccounts;

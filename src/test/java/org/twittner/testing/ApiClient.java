@@ -94,6 +94,23 @@ public final class ApiClient {
         }
     }
 
+    /** A media file by the public URL an answer names, from this server; it must be there. */
+    public byte[] fetch(String mediaUrl) {
+        HttpResponse<byte[]> response = raw(HttpRequest.newBuilder(local(mediaUrl)));
+        assertEquals(200, response.statusCode(), mediaUrl);
+        return response.body();
+    }
+
+    /** The HTTP status of a media file by its public URL (404 once it is deleted). */
+    public int status(String mediaUrl) {
+        return raw(HttpRequest.newBuilder(local(mediaUrl))).statusCode();
+    }
+
+    /** The public URL's path on this server (the test servers' public URL names another host). */
+    private URI local(String url) {
+        return root.resolve(URI.create(url).getRawPath().substring(1));
+    }
+
     public URI url(String endpoint, String query) {
         return root.resolve("mobile_api/" + endpoint + (query.isEmpty() ? "" : "?" + query));
     }

@@ -3,9 +3,11 @@ package org.twittner.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -78,5 +80,25 @@ public final class Wire {
             case ARRAY -> Type.ARRAY;
             case NULL -> throw new AssertionError("null is never sent");
         };
+    }
+
+    /** The ids of a list answer whose data is the array; an empty list (204 "No data found") is no ids. */
+    public static List<Long> ids(ApiClient.Reply reply) {
+        if (reply.code() == 204) {
+            assertError(reply, 204, "No data found");
+            return List.of();
+        }
+        assertEquals(200, reply.code(), reply.toString());
+        return ids(reply.json().getJsonArray("data"));
+    }
+
+    /** The ids of a list's items. */
+    public static List<Long> ids(JsonArray items) {
+        return items.stream().map(item -> item.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+
+    /** The ids of these items. */
+    public static List<Long> ids(List<JsonObject> items) {
+        return items.stream().map(item -> item.getJsonNumber("id").longValue()).toList();
     }
 }

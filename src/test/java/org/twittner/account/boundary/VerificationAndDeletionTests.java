@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.FilePart;
 import org.twittner.testing.ApiClient.Reply;
+import org.twittner.testing.Ffmpeg;
 import org.twittner.testing.Fixtures;
 import org.twittner.testing.TestAccounts;
 import org.twittner.testing.TestAccounts.Account;
@@ -158,7 +158,7 @@ public interface VerificationAndDeletionTests {
         Path posterFile = mediaFile(poster);
         assertTrue(Files.isRegularFile(videoFile) && Files.size(videoFile) > 0, "the video is stored: " + videoFile);
         assertTrue(Files.isRegularFile(posterFile) && Files.size(posterFile) > 0, "the poster is stored: " + posterFile);
-        assertEquals("video", run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_type",
+        assertEquals("video", Ffmpeg.run("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_type",
                 "-of", "default=noprint_wrappers=1:nokey=1", videoFile.toString()).strip(), "a playable video");
         assertNotNull(ImageIO.read(posterFile.toFile()), "the poster is a picture");
 
@@ -505,20 +505,11 @@ public interface VerificationAndDeletionTests {
                     "-i", "testsrc=duration=2:size=160x120:rate=10"));
             command.addAll(List.of(encoder));
             command.add(file.toString());
-            run(command.toArray(String[]::new));
+            Ffmpeg.run(command.toArray(String[]::new));
             return Files.readAllBytes(file);
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    /** Runs a command (ffmpeg, ffprobe: the tests need the Debian package ffmpeg); returns its output. */
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
-                String.join(" ", command) + " failed (the tests need ffmpeg: apt-get install ffmpeg): " + out);
-        return out;
     }
 
     // ---- helpers: media files -------------------------------------------------------------------

@@ -12,6 +12,7 @@ import static org.twittner.testing.Wire.assertDone;
 import static org.twittner.testing.Wire.assertEnvelope;
 import static org.twittner.testing.Wire.assertError;
 import static org.twittner.testing.Wire.assertShape;
+import static org.twittner.testing.Wire.ids;
 import static org.twittner.testing.Wire.shape;
 
 import jakarta.json.JsonArray;
@@ -46,7 +47,7 @@ public interface EngagementTests {
 
     Account bob();
 
-    /** The Post object (README §2.4), as PostApiIT checks it. */
+    /** The Post object (README §2.4); PostApiIT, which implements this interface, checks it too. */
     static final Map<String, Wire.Type> POST = shape(
             "id", NUMBER, "user_id", NUMBER, "text", STRING, "type", STRING, "replys_count", STRING,
             "reposts_count", STRING, "likes_count", STRING, "status", STRING, "thread_id", NUMBER, "target", STRING,
@@ -67,9 +68,6 @@ public interface EngagementTests {
     static final String BAD_POST = "Post id is missing or invalid";
     static final String BAD_REASON = "Report reason id is missing or invalid";
     static final String VOTE_FAILED = "An error occurred while processing your request";
-
-
-
 
     // ---- like_post, fetch_likes --------------------------------------------------------------
 
@@ -957,24 +955,6 @@ public interface EngagementTests {
     private static JsonObject single(List<JsonObject> entries, String what) {
         assertEquals(1, entries.size(), what + ": " + entries);
         return entries.get(0);
-    }
-
-    /** The ids of a list answer whose data is the array; an empty list (204) is no ids. */
-    private static List<Long> ids(Reply reply) {
-        if (reply.code() == 204) {
-            assertError(reply, 204, "No data found");
-            return List.of();
-        }
-        assertEquals(200, reply.code(), reply.toString());
-        return ids(reply.json().getJsonArray("data"));
-    }
-
-    private static List<Long> ids(JsonArray items) {
-        return ids(objects(items));
-    }
-
-    private static List<Long> ids(List<JsonObject> items) {
-        return items.stream().map(item -> item.getJsonNumber("id").longValue()).toList();
     }
 
     private static List<Long> offsets(JsonArray items) {

@@ -19,11 +19,7 @@ import jakarta.json.JsonValue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,14 +63,6 @@ import org.twittner.testing.Wire;
 @RunAsClient
 class PostApiIT implements SearchTests, EngagementTests, SwiftTests {
 
-    static final Map<String, Wire.Type> POST = shape(
-            "id", NUMBER, "user_id", NUMBER, "text", STRING, "type", STRING, "replys_count", STRING,
-            "reposts_count", STRING, "likes_count", STRING, "status", STRING, "thread_id", NUMBER, "target", STRING,
-            "og_data", STRING, "time", STRING, "time_raw", STRING, "offset_id", NUMBER, "is_repost", BOOLEAN,
-            "is_reposter", BOOLEAN, "attrs", STRING, "advertising", BOOLEAN, "og_text", STRING, "og_image", STRING,
-            "url", STRING, "can_delete", BOOLEAN, "media", ARRAY, "is_owner", BOOLEAN, "has_liked", BOOLEAN,
-            "has_saved", BOOLEAN, "has_reposted", BOOLEAN, "is_pinned", BOOLEAN, "can_see", BOOLEAN,
-            "priv_wcr", STRING, "reply_to", ARRAY, "owner", OBJECT);
     static final Map<String, Wire.Type> OWNER = shape(
             "id", NUMBER, "url", STRING, "avatar", STRING, "username", STRING, "name", STRING, "verified", STRING);
     static final Map<String, Wire.Type> REPLY_TO = shape("id", NUMBER, "url", STRING, "avatar", STRING,
@@ -304,7 +292,7 @@ class PostApiIT implements SearchTests, EngagementTests, SwiftTests {
         assertEnvelope(upload, 200, "Media file uploaded successfully");
         assertShape(upload.data(), shape("media_id", NUMBER, "type", STRING, "url", STRING));
         assertEquals("Image", upload.data().getString("type"));
-        BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(fetch(upload.data().getString("url"))));
+        BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(api.fetch(upload.data().getString("url"))));
         assertEquals(300, thumb.getWidth());
         assertEquals(300, thumb.getHeight());
         long second = uploadMedia(alice, "image", new FilePart("file", "b.png", "image/png",
@@ -326,7 +314,7 @@ class PostApiIT implements SearchTests, EngagementTests, SwiftTests {
         assertShape(item, MEDIA);
         assertTrue(item.getString("src").startsWith("upload/images/"), "site-relative, as the reference");
         String original = item.getString("src");
-        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(fetch(api.root().resolve(original).toString())));
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(api.fetch(api.root().resolve(original).toString())));
         assertEquals(800, stored.getWidth(), "EXIF orientation applied");
         assertEquals(1200, stored.getHeight());
         assertTrue(post.getString("og_image").endsWith(original));
@@ -335,8 +323,8 @@ class PostApiIT implements SearchTests, EngagementTests, SwiftTests {
         // deleting the post deletes its files after the commit
         Wire.assertDone(api.postForm("delete_post", "session_id", alice.token(), "post_id", String.valueOf(post.getInt("id"))),
                 "Post deleted successfully");
-        assertEquals(404, status(api.root().resolve(original).toString()));
-        assertEquals(404, status(api.root().resolve(item.getJsonObject("x").getString("image_thumb")).toString()));
+        assertEquals(404, api.status(api.root().resolve(original).toString()));
+        assertEquals(404, api.status(api.root().resolve(item.getJsonObject("x").getString("image_thumb")).toString()));
     }
 
     @Test
@@ -379,9 +367,9 @@ class PostApiIT implements SearchTests, EngagementTests, SwiftTests {
             assertEnvelope(upload, 200, "Media file uploaded successfully");
             assertShape(upload.data(), shape("media_id", NUMBER, "type", STRING, "url", STRING, "source", STRING, "poster", STRING));
             assertEquals("Video", upload.data().getString("type"));
-            byte[] stored = fetch(upload.data().getString("source"));
+            byte[] stored = api.fetch(upload.data().getString("source"));
             assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1).contains("48.8577"), "no location left");
-            BufferedImage poster = ImageIO.read(new ByteArrayInputStream(fetch(upload.data().getString("poster"))));
+            BufferedImage poster = ImageIO.read(new ByteArrayInputStream(api.fetch(upload.data().getString("poster"))));
             assertEquals(320, poster.getWidth());
             assertError(uploadMedia(alice, "video", new FilePart("file", "clip.mp4", "video/mp4", video)), 400,
                     "You cannot attach more than 1 video to a post");
@@ -614,23 +602,5 @@ class PostApiIT implements SearchTests, EngagementTests, SwiftTests {
 
     private static List<Long> ids(JsonArray posts) {
         return posts.stream().map(post -> post.asJsonObject().getJsonNumber("id").longValue()).toList();
-    }
-
-    private byte[] fetch(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(local(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, response.statusCode(), url);
-        return response.body();
-    }
-
-    private int status(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(local(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Media URLs name the configured public URL; the files are served by this server. */
-    private URI local(String url) {
-        URI uri = URI.create(url);
-        return api.root().resolve(uri.getRawPath().substring(1));
     }
 }

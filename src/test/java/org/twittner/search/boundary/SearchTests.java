@@ -10,6 +10,7 @@ import static org.twittner.testing.Wire.assertDone;
 import static org.twittner.testing.Wire.assertEnvelope;
 import static org.twittner.testing.Wire.assertError;
 import static org.twittner.testing.Wire.assertShape;
+import static org.twittner.testing.Wire.ids;
 import static org.twittner.testing.Wire.shape;
 
 import jakarta.json.JsonArray;
@@ -382,12 +383,4 @@ public interface SearchTests {
         return all.toArray(String[]::new);
     }
 
-    private static List<Long> ids(Reply reply) {
-        assertEquals(200, reply.code(), reply.toString());
-        List<Long> ids = new ArrayList<>();
-        for (JsonValue item : reply.json().getJsonArray("data")) {
-            ids.add(item.asJsonObject().getJsonNumber("id").longValue());
-        }
-        return ids;
-    }
 }

@@ -10,6 +10,7 @@ import static org.twittner.testing.Wire.assertDone;
 import static org.twittner.testing.Wire.assertEnvelope;
 import static org.twittner.testing.Wire.assertError;
 import static org.twittner.testing.Wire.assertShape;
+import static org.twittner.testing.Wire.ids;
 import static org.twittner.testing.Wire.shape;
 
 import jakarta.json.JsonArray;
@@ -823,20 +824,6 @@ class SocialApiIT implements NotificationTests, MessageTests, PushTests, Passwor
     private long openReports(Account reporter, Account reported) {
         return Fixtures.number(api, "select count(*) from profile_reports where user_id = ? and reported_id = ? and open_flag = 1",
                 reporter.id(), reported.id());
-    }
-
-    /** The ids of a list answer; an empty list (204) is no ids. */
-    private static List<Long> ids(Reply reply) {
-        if (reply.code() == 204) {
-            assertError(reply, 204, "No data found");
-            return List.of();
-        }
-        assertEquals(200, reply.code(), reply.toString());
-        return ids(reply.json().getJsonArray("data"));
-    }
-
-    private static List<Long> ids(JsonArray items) {
-        return items.stream().map(item -> item.asJsonObject().getJsonNumber("id").longValue()).toList();
     }
 
     private static List<Long> offsets(JsonArray items) {

@@ -18,11 +18,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.twittner.testing.ApiClient;
 import org.twittner.testing.ApiClient.FilePart;
 import org.twittner.testing.ApiClient.Reply;
 import org.twittner.testing.Concurrently;
+import org.twittner.testing.Ffmpeg;
 import org.twittner.testing.Fixtures;
 import org.twittner.testing.TestAccounts;
 import org.twittner.testing.TestAccounts.Account;
@@ -71,9 +66,6 @@ public interface SwiftTests {
     static final Map<String, Wire.Type> VIEWER = shape("id", NUMBER, "username", STRING, "fname", STRING,
             "lname", STRING, "avatar", STRING, "name", STRING, "url", STRING, "time", STRING);
 
-
-
-
     // ---- upload, publish, the bar ------------------------------------------------------------------
 
     @Test
@@ -85,7 +77,7 @@ public interface SwiftTests {
         assertEquals("image", upload.data().getString("type"));
         String url = upload.data().getString("url");
         assertTrue(url.startsWith("https://media.twittner.test/upload/images/") && url.endsWith(".jpg"), url);
-        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(fetch(url)));
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(api().fetch(url)));
         assertEquals(1920, stored.getWidth(), "scaled to fit a phone screen");
         assertEquals(640, stored.getHeight());
 
@@ -144,7 +136,7 @@ public interface SwiftTests {
         String first = uploadImage(alice(), TestImages.quadrants(40, 40)).data().getString("url");
         String second = uploadImage(alice(), TestImages.quadrants(50, 50)).data().getString("url");
         awaitStatus(first, 404); // the replaced draft's file goes after the commit
-        assertEquals(200, status(second));
+        assertEquals(200, api().status(second));
         assertDone(publish(alice(), null), "Swift published successfully");
         JsonObject swift = bar(alice()).getJsonObject(0).getJsonArray("swift").getJsonObject(0);
         assertEquals(second, swift.getJsonObject("media").getString("src"));
@@ -163,7 +155,7 @@ public interface SwiftTests {
         assertDone(api().postForm("delete_swift_media", "session_id", alice().token()), "Media deleted successfully");
         String url = uploadImage(alice(), TestImages.quadrants(40, 40)).data().getString("url");
         assertDone(api().postForm("delete_swift_media", "session_id", bob().token()), "Media deleted successfully");
-        assertEquals(200, status(url), "bob's call touched only bob's (empty) draft");
+        assertEquals(200, api().status(url), "bob's call touched only bob's (empty) draft");
         assertDone(api().postForm("delete_swift_media", "session_id", alice().token()), "Media deleted successfully");
         awaitStatus(url, 404);
         assertError(publish(alice(), "x"), 400, "There is no swift media to publish: upload it first");
@@ -327,17 +319,17 @@ public interface SwiftTests {
         Path clip = Files.createTempFile("swift", ".mp4");
         Path stored = Files.createTempFile("stored", ".mp4");
         try {
-            run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=duration=14:size=320x240:rate=25",
+            Ffmpeg.run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=duration=14:size=320x240:rate=25",
                     "-c:v", "libx264", "-pix_fmt", "yuv420p", "-metadata", "location=+48.8577+002.2950/", clip.toString());
             Reply upload = upload(alice(), "video", new FilePart("file", "clip.mp4", "video/mp4", Files.readAllBytes(clip)));
             assertEnvelope(upload, 200, "Media file uploaded successfully");
             assertEquals("video", upload.data().getString("type"));
             String url = upload.data().getString("url");
             assertTrue(url.startsWith("https://media.twittner.test/upload/videos/") && url.endsWith(".mp4"), url);
-            byte[] video = fetch(url);
+            byte[] video = api().fetch(url);
             assertFalse(new String(video, StandardCharsets.ISO_8859_1).contains("48.8577"), "no location left");
             Files.write(stored, video);
-            double seconds = Double.parseDouble(run("ffprobe", "-v", "error", "-show_entries", "format=duration",
+            double seconds = Double.parseDouble(Ffmpeg.run("ffprobe", "-v", "error", "-show_entries", "format=duration",
                     "-of", "default=noprint_wrappers=1:nokey=1", stored.toString()).strip());
             assertTrue(seconds > 9.5 && seconds <= 10.05, "cut to 10 s: " + seconds);
 
@@ -346,7 +338,7 @@ public interface SwiftTests {
             assertEquals(url, media.getString("src"));
             assertEquals(url, media.getString("source"));
             assertEquals(10, media.getInt("duration"));
-            BufferedImage poster = ImageIO.read(new ByteArrayInputStream(fetch(media.getString("poster"))));
+            BufferedImage poster = ImageIO.read(new ByteArrayInputStream(api().fetch(media.getString("poster"))));
             assertEquals(320, poster.getWidth());
             assertError(upload(alice(), "video", new FilePart("file", "clip.mp4", "video/mp4",
                     TestImages.encode(TestImages.quadrants(20, 20), "jpg"))), 400, "Media file is missing or invalid");
@@ -437,38 +429,12 @@ public interface SwiftTests {
         return bar(viewer).getJsonObject(0).getJsonArray("swift").getJsonObject(index).getString("swid");
     }
 
-    private byte[] fetch(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(local(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, response.statusCode(), url);
-        return response.body();
-    }
-
-    private int status(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(local(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
     /** Files removed after a commit go a moment after the answer: wait a little for it. */
     private void awaitStatus(String url, int expected) throws Exception {
         long deadline = System.currentTimeMillis() + 5_000;
-        while (status(url) != expected && System.currentTimeMillis() < deadline) {
+        while (api().status(url) != expected && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(expected, status(url), url);
-    }
-
-    /** Media URLs name the configured public URL; the files are served by this server. */
-    private URI local(String url) {
-        return api().root().resolve(URI.create(url).getRawPath().substring(1));
-    }
-
-    /** Runs a command (ffmpeg, ffprobe: the tests need the Debian package ffmpeg); returns its output. */
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
-                String.join(" ", command) + " failed (the tests need ffmpeg: apt-get install ffmpeg): " + out);
-        return out;
+        assertEquals(expected, api().status(url), url);
     }
 }
