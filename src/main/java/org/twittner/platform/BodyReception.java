@@ -28,8 +28,8 @@ import java.util.logging.Logger;
  * reading and dropping what comes, until the client sends the rest or closes (as a phone does
  * once it has read the answer), or the container's read timeout closes the connection, or
  * {@link #LINGER_NANOS} has passed. Completing at once would make Undertow drain the rest with a
- * blocking read on one of its worker threads: 128 stalled clients, refused, held every worker of
- * WildFly for 20 s (docs/bench/slow-clients-nonblocking.txt).
+ * blocking read on one of its worker threads: 400 stalled clients, refused, held all 128 of
+ * WildFly's workers for 20 s (docs/bench/refused-clients.txt).
  *
  * <p>{@link BodyReceiver} also calls {@link #pump()} once on the request's own thread, after
  * setting the listener: reading what is already there is harmless wherever the container calls
