@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -245,7 +247,11 @@ public class BodyReceiver implements Filter {
             } else {
                 BodyReception reception = receiveLater(request, in, body, declared, limit, tooLarge, address, count);
                 receiving = true; // from here the reception releases what it holds, exactly once
-                reception.pump();
+                try {
+                    reception.pump();
+                } finally {
+                    reception.requestThreadLeaves();
+                }
                 return;
             }
         } catch (IOException | RuntimeException e) {
@@ -331,7 +337,7 @@ public class BodyReceiver implements Filter {
                     public void dispatchOver(BodyReception done) {
                         dispatchSlots.release();
                     }
-                });
+                }, this::later, !isUndertows(request));
         // set here, on the request's own thread: the attributes of a request are no place for
         // another thread to write while the container may still be using them (the dispatch
         // that reads it happens once the body is in)
@@ -345,6 +351,23 @@ public class BodyReceiver implements Filter {
             reception.giveUp(); // ends it (once), releasing what it holds and answering "busy"
         }
         return reception;
+    }
+
+    private void later(long delayNanos, Runnable task) {
+        try {
+            scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            task.run();
+        }
+    }
+
+    /** Whether Undertow (WildFly) serves the request, under whatever wrappers. */
+    static boolean isUndertows(ServletRequest request) {
+        ServletRequest unwrapped = request;
+        while (unwrapped instanceof ServletRequestWrapper wrapper) {
+            unwrapped = wrapper.getRequest();
+        }
+        return unwrapped.getClass().getName().startsWith("io.undertow.");
     }
 
     private void release(String address, AtomicInteger count) {

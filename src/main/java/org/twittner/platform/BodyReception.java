@@ -38,6 +38,15 @@ import java.util.logging.Logger;
  *
  * <p>On WildFly the listener runs on Undertow's I/O threads, so a body over 16 KB is written to
  * its temporary file there: small writes to the page cache, not worth a hand-off.
+ *
+ * <p>Payara (6.2025.10) can lose a dispatch that another thread makes while the request's own
+ * thread is on its way back to the container (payara/Payara#8279): the request then never
+ * runs and its client waits for ever. So a body completed elsewhere while the request thread
+ * is still inside is handed on by the request thread as it leaves
+ * ({@link #requestThreadLeaves()}), which waits {@link #REQUEST_THREAD_WAIT_NANOS} for a body
+ * still arriving; one completed just after it left is handed on no sooner than
+ * {@link #DISPATCH_GRACE_NANOS} after it left. Undertow has no such window: on WildFly the
+ * reception hands on at once.
  */
 final class BodyReception implements ReadListener, AsyncListener {
 
@@ -52,6 +61,24 @@ final class BodyReception implements ReadListener, AsyncListener {
 
     /** How long the container's own end of a request waits for an answer being written. */
     private static final long ANSWER_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * How long the request thread, leaving, waits for a body still arriving: most late bodies
+     * are a packet behind their head, and handing them on from the request thread is both
+     * safe and quickest.
+     */
+    static final long REQUEST_THREAD_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    /**
+     * How long after the request thread left another thread waits before it dispatches: by then
+     * the container is done with the request's way out (measured in microseconds).
+     */
+    static final long DISPATCH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /** Runs a task after a delay, on another thread (the receiver's managed scheduler). */
+    interface Later {
+        void after(long delayNanos, Runnable task);
+    }
 
     /** What the receiver does once the reception has ended, either way. */
     interface Ends {
@@ -86,6 +113,11 @@ final class BodyReception implements ReadListener, AsyncListener {
     private final long idleNanos;
     private final long deadline;
     private final Ends ends;
+    private final Later later;
+    /** False on Undertow, where a dispatch from any thread at any time is kept. */
+    private final boolean lateDispatchesMayBeLost;
+    /** The thread that ran the filter, which made the reception. */
+    private final Thread requestThread;
 
     private long received;
     private long lastByteAt;
@@ -103,9 +135,19 @@ final class BodyReception implements ReadListener, AsyncListener {
     private boolean abandoned;
     /** Whether the handed-on request holds one of the receiver's dispatch slots. */
     private final AtomicBoolean dispatchSlot = new AtomicBoolean();
+    /** The request thread has not yet left the filter. */
+    private boolean requestThreadInside = true;
+    /** When it left. */
+    private long requestThreadLeftAt;
+    /** A body completed elsewhere while the request thread was inside: it hands it on as it leaves. */
+    private boolean handOnLeftToRequestThread;
+    /** Signalled when the hand-on is left to the request thread. */
+    private final Condition handOnLeft = lock.newCondition();
 
+    /** Made on the request's own thread, in the filter. */
     BodyReception(AsyncContext async, ServletInputStream in, ReceivedBody body, long declared, long limit,
-            String tooLarge, String address, String path, long idleNanos, long deadlineNanos, Ends ends) {
+            String tooLarge, String address, String path, long idleNanos, long deadlineNanos, Ends ends,
+            Later later, boolean lateDispatchesMayBeLost) {
         this.async = async;
         this.in = in;
         this.body = body;
@@ -116,6 +158,9 @@ final class BodyReception implements ReadListener, AsyncListener {
         this.path = path;
         this.idleNanos = idleNanos;
         this.ends = ends;
+        this.later = later;
+        this.lateDispatchesMayBeLost = lateDispatchesMayBeLost;
+        this.requestThread = Thread.currentThread();
         long now = System.nanoTime();
         this.lastByteAt = now;
         this.deadline = now + deadlineNanos;
@@ -247,6 +292,36 @@ final class BodyReception implements ReadListener, AsyncListener {
             lock.unlock();
         }
         carryOut(end);
+    }
+
+    /**
+     * Called by the request thread when it is done with the reception, just before it goes back
+     * to the container: hands on a body completed meanwhile, waiting briefly for one still
+     * arriving (see the class comment).
+     */
+    void requestThreadLeaves() {
+        boolean handOn;
+        lock.lock();
+        try {
+            long left = REQUEST_THREAD_WAIT_NANOS;
+            while (lateDispatchesMayBeLost && state == State.RECEIVING && !handOnLeftToRequestThread && left > 0) {
+                try {
+                    left = handOnLeft.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            requestThreadInside = false;
+            requestThreadLeftAt = System.nanoTime();
+            handOn = handOnLeftToRequestThread;
+            handOnLeftToRequestThread = false;
+        } finally {
+            lock.unlock();
+        }
+        if (handOn) {
+            handOnNow();
+        }
     }
 
     /** The container would not take the listener: the client is told to try again. */
@@ -443,16 +518,7 @@ final class BodyReception implements ReadListener, AsyncListener {
             return;
         }
         switch (end.kind()) {
-            case HAND_ON -> {
-                ends.released(this);
-                try {
-                    ends.received(this);
-                } catch (RuntimeException e) { // not handed on: nobody else will close or complete
-                    LOG.log(Level.WARNING, "could not hand on a request to " + path, e);
-                    body.close();
-                    completeQuietly();
-                }
-            }
+            case HAND_ON -> handOn();
             case ANSWER -> {
                 try {
                     answer(end);
@@ -476,6 +542,45 @@ final class BodyReception implements ReadListener, AsyncListener {
                 ends.released(this);
                 completeQuietly();
             }
+        }
+    }
+
+    /**
+     * Hands the body on now, or leaves it to the request thread, or puts it off until the
+     * container is surely done with the request's way out (see the class comment).
+     */
+    private void handOn() {
+        if (Thread.currentThread() == requestThread || !lateDispatchesMayBeLost) {
+            handOnNow();
+            return;
+        }
+        long wait;
+        lock.lock();
+        try {
+            if (requestThreadInside) {
+                handOnLeftToRequestThread = true;
+                handOnLeft.signalAll();
+                return;
+            }
+            wait = DISPATCH_GRACE_NANOS - (System.nanoTime() - requestThreadLeftAt);
+        } finally {
+            lock.unlock();
+        }
+        if (wait > 0) {
+            later.after(wait, this::handOnNow);
+        } else {
+            handOnNow();
+        }
+    }
+
+    private void handOnNow() {
+        ends.released(this);
+        try {
+            ends.received(this);
+        } catch (RuntimeException e) { // not handed on: nobody else will close or complete
+            LOG.log(Level.WARNING, "could not hand on a request to " + path, e);
+            body.close();
+            completeQuietly();
         }
     }
 

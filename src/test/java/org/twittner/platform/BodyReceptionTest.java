@@ -260,6 +260,7 @@ class BodyReceptionTest {
             start.countDown();
             sweeper.join();
             container.join();
+            reception.requestThreadLeaves(); // hands on a body the container thread completed
             assertEquals(1, exchange.released.get(), "released once");
             assertEquals(1, exchange.received.get() + exchange.completed.get(), "one end: handed on or refused");
         }
@@ -379,6 +380,95 @@ class BodyReceptionTest {
         assertNull(exchange.answer());
     }
 
+    /**
+     * Payara can lose a dispatch made by another thread while the request thread is on its
+     * way out (payara/Payara#8279): a body completed elsewhere while the request thread is
+     * inside is handed on by the request thread, which waits briefly for a body still arriving.
+     */
+    @Test
+    void aBodyCompletedElsewhereWhileTheRequestThreadIsInsideIsHandedOnByTheRequestThread() throws Exception {
+        Exchange exchange = new Exchange(11);
+        BodyReception reception = exchange.waitingForMore();
+        Thread io = new Thread(() -> {
+            exchange.in.arrive("x%40y");
+            reception.onDataAvailable();
+        });
+        io.start();
+        io.join();
+        assertEquals(0, exchange.received.get(), "not dispatched from the container's thread while the request thread is inside");
+        reception.requestThreadLeaves();
+        assertEquals(1, exchange.received.get());
+        assertEquals(List.of(Thread.currentThread()), exchange.receivedOn);
+        assertEquals(1, exchange.released.get());
+
+        Exchange arriving = new Exchange(11);
+        BodyReception late = arriving.waitingForMore();
+        Thread packet = new Thread(() -> {
+            try {
+                Thread.sleep(0, 200_000); // the rest comes while the request thread waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            arriving.in.arrive("x%40y");
+            late.onDataAvailable();
+        });
+        packet.start();
+        late.requestThreadLeaves();
+        packet.join();
+        arriving.putOff.forEach(p -> p.task().run()); // should the packet have come after the wait
+        assertEquals(1, arriving.received.get(), "handed on once: by the request thread, or after the grace");
+        assertEquals(1, arriving.released.get());
+    }
+
+    @Test
+    void aBodyCompletedElsewhereAfterTheRequestThreadLeftIsHandedOnAfterTheGrace() throws Exception {
+        Exchange exchange = new Exchange(11);
+        BodyReception reception = exchange.waitingForMore();
+        reception.requestThreadLeaves();
+        Thread io = new Thread(() -> {
+            exchange.in.arrive("x%40y");
+            reception.onDataAvailable();
+        });
+        io.start();
+        io.join();
+        assertEquals(0, exchange.received.get(), "put off");
+        assertEquals(1, exchange.putOff.size());
+        long delay = exchange.putOff.get(0).delayNanos();
+        assertTrue(delay > 0 && delay <= BodyReception.DISPATCH_GRACE_NANOS, "put off by the rest of the grace: " + delay);
+        exchange.putOff.get(0).task().run();
+        assertEquals(1, exchange.received.get());
+        assertEquals(1, exchange.released.get());
+
+        Exchange afterGrace = new Exchange(11);
+        BodyReception slow = afterGrace.waitingForMore();
+        slow.requestThreadLeaves();
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(BodyReception.DISPATCH_GRACE_NANOS) + 5);
+        Thread io2 = new Thread(() -> {
+            afterGrace.in.arrive("x%40y");
+            slow.onDataAvailable();
+        });
+        io2.start();
+        io2.join();
+        assertTrue(afterGrace.putOff.isEmpty(), "the grace is over: handed on at once");
+        assertEquals(List.of(io2), afterGrace.receivedOn);
+
+        Exchange undertow = new Exchange(11);
+        undertow.lateDispatchesMayBeLost = false;
+        BodyReception wildfly = undertow.waitingForMore();
+        Thread io3 = new Thread(() -> {
+            undertow.in.arrive("x%40y");
+            wildfly.onDataAvailable();
+        });
+        io3.start();
+        io3.join();
+        assertEquals(List.of(io3), undertow.receivedOn, "Undertow keeps any dispatch: handed on at once");
+        long before = System.nanoTime();
+        wildfly.requestThreadLeaves();
+        assertTrue(System.nanoTime() - before < BodyReception.REQUEST_THREAD_WAIT_NANOS * 50, "no wait needed");
+        assertEquals(1, undertow.received.get());
+        assertTrue(undertow.putOff.isEmpty());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
@@ -396,6 +486,12 @@ class BodyReceptionTest {
         final AtomicInteger released = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
         final AtomicInteger dispatchesOver = new AtomicInteger();
+        /** The threads the body was handed on by. */
+        final List<Thread> receivedOn = new CopyOnWriteArrayList<>();
+        /** Hand-ons put off for later, not yet run. */
+        final List<PutOff> putOff = new CopyOnWriteArrayList<>();
+        /** As on Payara; false as on WildFly. */
+        boolean lateDispatchesMayBeLost = true;
         /** "answer" and "complete", in the order they happened. */
         final List<String> events = new CopyOnWriteArrayList<>();
         /** What writing the answer does besides: takes a container lock, in one test. */
@@ -434,6 +530,7 @@ class BodyReceptionTest {
                         @Override
                         public void received(BodyReception done) {
                             received.incrementAndGet();
+                            receivedOn.add(Thread.currentThread());
                         }
 
                         @Override
@@ -452,7 +549,7 @@ class BodyReceptionTest {
                         public void released(BodyReception done) {
                             released.incrementAndGet();
                         }
-                    });
+                    }, (delay, task) -> putOff.add(new PutOff(delay, task)), lateDispatchesMayBeLost);
         }
 
         /** The refusal the client was answered with, or null. */
@@ -460,6 +557,9 @@ class BodyReceptionTest {
             assertTrue(refusals.size() <= 1, "refused once: " + refusals);
             return refusals.isEmpty() ? null : refusals.get(0);
         }
+    }
+
+    private record PutOff(long delayNanos, Runnable task) {
     }
 
     /** Bytes that have arrived so far; ready while some are unread, or once the body ended. */
