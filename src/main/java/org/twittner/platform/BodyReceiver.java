@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +79,12 @@ public class BodyReceiver implements Filter {
     static final int MAX_DISPATCHED = 256;
     /** A body received without a thread is kept in memory up to this size, in a temporary file beyond. */
     static final int HELD_IN_MEMORY_BYTES = 16 * 1024;
+    /**
+     * A dispatch that has not reached the filter after this long was lost by the container
+     * (see {@link BodyReception}): its client is answered "busy". Dispatches start within
+     * milliseconds (Payara runs them on a pool without a bound; the gate is waited for after).
+     */
+    static final long LOST_DISPATCH_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** A body declared over its limit, but not by more than this factor, is read and dropped. */
     private static final int DRAINED_OVER_LIMIT = 4;
 
@@ -111,6 +116,10 @@ public class BodyReceiver implements Filter {
      * request threads bounded before; beyond it a received body is answered "busy".
      */
     private final Semaphore dispatchSlots = new Semaphore(MAX_DISPATCHED);
+    /** Dispatches made and not yet back in the filter, with when they were made. */
+    private final Map<BodyReception, Long> dispatching = new ConcurrentHashMap<>();
+    /** The request thread's wait for a late body on Payara (tests that hold thousands set 0). */
+    long requestThreadWaitNanos = BodyReception.REQUEST_THREAD_WAIT_NANOS;
     private ScheduledFuture<?> sweeper;
 
     @Override
@@ -124,6 +133,11 @@ public class BodyReceiver implements Filter {
                     LOG.log(Level.WARNING, "could not give up a slow request body", e);
                 }
             }
+            dispatching.forEach((reception, since) -> {
+                if (now - since > LOST_DISPATCH_NANOS && dispatching.remove(reception, since)) {
+                    answerLostDispatch(reception);
+                }
+            });
         }, 1, 1, TimeUnit.SECONDS);
         for (ServletRegistration servlet : filterConfig.getServletContext().getServletRegistrations().values()) {
             if (implementsMarker(servlet.getClassName(), UploadEndpoint.class)) {
@@ -132,6 +146,24 @@ public class BodyReceiver implements Filter {
             if (implementsMarker(servlet.getClassName(), VideoUploadEndpoint.class)) {
                 videoUploadPaths.addAll(servlet.getMappings());
             }
+        }
+    }
+
+    /** On the executor: a write that blocks must not hold up the sweeper. */
+    private void answerLostDispatch(BodyReception reception) {
+        Runnable answer = () -> {
+            try {
+                reception.dispatchLost();
+            } finally {
+                if (reception.letGoOfDispatchSlot()) {
+                    dispatchSlots.release();
+                }
+            }
+        };
+        try {
+            executor.execute(answer);
+        } catch (RuntimeException rejected) {
+            answer.run();
         }
     }
 
@@ -153,6 +185,9 @@ public class BodyReceiver implements Filter {
         if (request.getDispatcherType() == DispatcherType.ASYNC && receivedLater instanceof BodyReception reception) {
             // back from receiveLater with the whole body
             request.removeAttribute(RECEIVED_BODY);
+            if (dispatching.remove(reception) == null) {
+                return; // the sweeper took it for lost and answered it
+            }
             try (CurrentRequest.Scope scope = CurrentRequest.set(request); ReceivedBody body = reception.body()) {
                 handOn(body, uploadPaths.contains(request.getServletPath()), request, response, chain);
             } finally {
@@ -305,9 +340,11 @@ public class BodyReceiver implements Filter {
                             return;
                         }
                         done.holdDispatchSlot();
+                        dispatching.put(done, System.nanoTime());
                         try {
                             async.dispatch();
                         } catch (RuntimeException notDispatched) {
+                            dispatching.remove(done);
                             if (done.letGoOfDispatchSlot()) {
                                 dispatchSlots.release();
                             }
@@ -335,9 +372,12 @@ public class BodyReceiver implements Filter {
 
                     @Override
                     public void dispatchOver(BodyReception done) {
+                        dispatching.remove(done); // the container ended the request: not lost
                         dispatchSlots.release();
                     }
-                }, this::later, !isUndertows(request));
+                }, isUndertows(request) ? BodyReception.Handing.AT_ONCE
+                        : new BodyReception.Handing(this::later, true, requestThreadWaitNanos,
+                                BodyReception.DISPATCH_GRACE_NANOS));
         // set here, on the request's own thread: the attributes of a request are no place for
         // another thread to write while the container may still be using them (the dispatch
         // that reads it happens once the body is in)
@@ -354,11 +394,7 @@ public class BodyReceiver implements Filter {
     }
 
     private void later(long delayNanos, Runnable task) {
-        try {
-            scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-            task.run();
-        }
+        scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Whether Undertow (WildFly) serves the request, under whatever wrappers. */

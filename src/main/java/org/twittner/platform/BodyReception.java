@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * One request body that was not all there when its request arrived, received with non-blocking
- * reads: no thread waits on the client between its packets. The container calls
+ * reads: no thread waits on the client between its packets (but for the request thread's 2 ms
+ * on its way out, below). The container calls
  * {@link #onDataAvailable()} when bytes are in; {@link BodyReceiver}'s sweeper calls
  * {@link #checkTime(long)} every second and refuses a body that stopped arriving or is past its
  * deadline. Exactly one end is taken, decided under the reception's lock and carried out
@@ -45,8 +46,9 @@ import java.util.logging.Logger;
  * is still inside is handed on by the request thread as it leaves
  * ({@link #requestThreadLeaves()}), which waits {@link #REQUEST_THREAD_WAIT_NANOS} for a body
  * still arriving; one completed just after it left is handed on no sooner than
- * {@link #DISPATCH_GRACE_NANOS} after it left. Undertow has no such window: on WildFly the
- * reception hands on at once.
+ * {@link #DISPATCH_GRACE_NANOS} after it left. Should a dispatch be lost all the same,
+ * {@link BodyReceiver} answers it "busy" after a few seconds. WildFly (Undertow) lost none made
+ * from its I/O threads in our runs: there the reception hands on at once ({@link Handing#AT_ONCE}).
  */
 final class BodyReception implements ReadListener, AsyncListener {
 
@@ -75,9 +77,23 @@ final class BodyReception implements ReadListener, AsyncListener {
      */
     static final long DISPATCH_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    /** Runs a task after a delay, on another thread (the receiver's managed scheduler). */
+    /** Runs a task after a delay (the receiver's managed scheduler). */
     interface Later {
         void after(long delayNanos, Runnable task);
+    }
+
+    /**
+     * How a body completed on another thread than the request's is handed on: whether the
+     * container may lose such a dispatch, how long the request thread waits for a body still
+     * arriving, and how long after it left another thread may dispatch.
+     */
+    record Handing(Later later, boolean lateDispatchesMayBeLost, long requestThreadWaitNanos, long dispatchGraceNanos) {
+        /** Undertow (WildFly): at once, from any thread. */
+        static final Handing AT_ONCE = new Handing((delay, task) -> task.run(), false, 0, 0);
+
+        static Handing onPayara(Later later) {
+            return new Handing(later, true, REQUEST_THREAD_WAIT_NANOS, DISPATCH_GRACE_NANOS);
+        }
     }
 
     /** What the receiver does once the reception has ended, either way. */
@@ -113,9 +129,7 @@ final class BodyReception implements ReadListener, AsyncListener {
     private final long idleNanos;
     private final long deadline;
     private final Ends ends;
-    private final Later later;
-    /** False on Undertow, where a dispatch from any thread at any time is kept. */
-    private final boolean lateDispatchesMayBeLost;
+    private final Handing handing;
     /** The thread that ran the filter, which made the reception. */
     private final Thread requestThread;
 
@@ -147,7 +161,7 @@ final class BodyReception implements ReadListener, AsyncListener {
     /** Made on the request's own thread, in the filter. */
     BodyReception(AsyncContext async, ServletInputStream in, ReceivedBody body, long declared, long limit,
             String tooLarge, String address, String path, long idleNanos, long deadlineNanos, Ends ends,
-            Later later, boolean lateDispatchesMayBeLost) {
+            Handing handing) {
         this.async = async;
         this.in = in;
         this.body = body;
@@ -158,8 +172,7 @@ final class BodyReception implements ReadListener, AsyncListener {
         this.path = path;
         this.idleNanos = idleNanos;
         this.ends = ends;
-        this.later = later;
-        this.lateDispatchesMayBeLost = lateDispatchesMayBeLost;
+        this.handing = handing;
         this.requestThread = Thread.currentThread();
         long now = System.nanoTime();
         this.lastByteAt = now;
@@ -261,6 +274,7 @@ final class BodyReception implements ReadListener, AsyncListener {
                 }
             }
             abandoned = true; // an answer not yet written is not written now
+            handOnLeft.signalAll();
             if (state != State.OVER) { // else the reception ended itself (a handed-on body belongs to its request)
                 if (state == State.RECEIVING && body != null) {
                     body.close();
@@ -303,8 +317,8 @@ final class BodyReception implements ReadListener, AsyncListener {
         boolean handOn;
         lock.lock();
         try {
-            long left = REQUEST_THREAD_WAIT_NANOS;
-            while (lateDispatchesMayBeLost && state == State.RECEIVING && !handOnLeftToRequestThread && left > 0) {
+            long left = handing.requestThreadWaitNanos();
+            while (state == State.RECEIVING && left > 0) { // ended by a hand-on or a refusal, signalled
                 try {
                     left = handOnLeft.awaitNanos(left);
                 } catch (InterruptedException e) {
@@ -321,6 +335,29 @@ final class BodyReception implements ReadListener, AsyncListener {
         }
         if (handOn) {
             handOnNow();
+        }
+    }
+
+    /**
+     * The container never ran the dispatch (see the class comment): the client is told to try
+     * again rather than wait for ever. The receiver calls this once, and only once the body was
+     * handed on.
+     */
+    void dispatchLost() {
+        LOG.log(Level.SEVERE, "the container lost the async dispatch of a request to {0}; answered busy", path);
+        body.close();
+        End end = new End(End.Kind.ANSWER_AND_COMPLETE, 503, RequestGate.BUSY);
+        lock.lock();
+        try {
+            answering = true;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            answer(end);
+        } finally {
+            answered();
+            completeQuietly();
         }
     }
 
@@ -481,6 +518,11 @@ final class BodyReception implements ReadListener, AsyncListener {
             return refusal(503, RequestGate.BUSY, true);
         }
         state = State.OVER;
+        handOnLeft.signalAll();
+        if (requestThreadInside && handing.lateDispatchesMayBeLost() && Thread.currentThread() != requestThread) {
+            handOnLeftToRequestThread = true; // see the class comment
+            return null;
+        }
         return End.HAND_ON;
     }
 
@@ -493,6 +535,7 @@ final class BodyReception implements ReadListener, AsyncListener {
             body.close();
         }
         answering = true;
+        handOnLeft.signalAll(); // the request thread need not wait for the rest
         if (clientDone) {
             state = State.OVER;
             return new End(End.Kind.ANSWER_AND_COMPLETE, code, message);
@@ -550,31 +593,44 @@ final class BodyReception implements ReadListener, AsyncListener {
      * container is surely done with the request's way out (see the class comment).
      */
     private void handOn() {
-        if (Thread.currentThread() == requestThread || !lateDispatchesMayBeLost) {
+        // the request thread itself: inside, the container runs its dispatch on the way out; and
+        // should the pool give it a listener call after it left, its way out is over (another
+        // thread's hand-on while it is inside was left to it, in finish())
+        if (Thread.currentThread() == requestThread || !handing.lateDispatchesMayBeLost()) {
             handOnNow();
             return;
         }
         long wait;
         lock.lock();
         try {
-            if (requestThreadInside) {
-                handOnLeftToRequestThread = true;
-                handOnLeft.signalAll();
-                return;
-            }
-            wait = DISPATCH_GRACE_NANOS - (System.nanoTime() - requestThreadLeftAt);
+            wait = handing.dispatchGraceNanos() - (System.nanoTime() - requestThreadLeftAt);
         } finally {
             lock.unlock();
         }
-        if (wait > 0) {
-            later.after(wait, this::handOnNow);
-        } else {
+        if (wait <= 0) {
+            handOnNow();
+            return;
+        }
+        try {
+            handing.later().after(wait, this::handOnNow);
+        } catch (RuntimeException rejected) { // shutting down: now rather than never
             handOnNow();
         }
     }
 
     private void handOnNow() {
+        boolean over;
+        lock.lock();
+        try {
+            over = abandoned;
+        } finally {
+            lock.unlock();
+        }
         ends.released(this);
+        if (over) { // the container ended the request while the hand-on was put off
+            body.close();
+            return;
+        }
         try {
             ends.received(this);
         } catch (RuntimeException e) { // not handed on: nobody else will close or complete

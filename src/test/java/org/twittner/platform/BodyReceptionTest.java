@@ -397,32 +397,47 @@ class BodyReceptionTest {
         io.join();
         assertEquals(0, exchange.received.get(), "not dispatched from the container's thread while the request thread is inside");
         reception.requestThreadLeaves();
-        assertEquals(1, exchange.received.get());
         assertEquals(List.of(Thread.currentThread()), exchange.receivedOn);
         assertEquals(1, exchange.released.get());
+        assertTrue(exchange.putOff.isEmpty());
 
         Exchange arriving = new Exchange(11);
+        arriving.requestThreadWait = TimeUnit.SECONDS.toNanos(30);
         BodyReception late = arriving.waitingForMore();
+        Thread requestThread = Thread.currentThread();
         Thread packet = new Thread(() -> {
-            try {
-                Thread.sleep(0, 200_000); // the rest comes while the request thread waits
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            untilWaiting(requestThread); // the rest comes while the request thread waits for it
             arriving.in.arrive("x%40y");
             late.onDataAvailable();
         });
         packet.start();
+        long leaving = System.nanoTime();
         late.requestThreadLeaves();
+        assertTrue(System.nanoTime() - leaving < TimeUnit.SECONDS.toNanos(10), "woken by the hand-on, not the wait's end");
         packet.join();
-        arriving.putOff.forEach(p -> p.task().run()); // should the packet have come after the wait
-        assertEquals(1, arriving.received.get(), "handed on once: by the request thread, or after the grace");
-        assertEquals(1, arriving.released.get());
+        assertEquals(List.of(requestThread), arriving.receivedOn, "handed on by the request thread that waited");
+        assertTrue(arriving.putOff.isEmpty());
+
+        Exchange refused = new Exchange(100);
+        refused.requestThreadWait = TimeUnit.SECONDS.toNanos(30);
+        BodyReception slow = refused.waitingForMore();
+        Thread sweeper = new Thread(() -> {
+            untilWaiting(requestThread);
+            slow.checkTime(System.nanoTime() + IDLE + 1, Runnable::run);
+        });
+        sweeper.start();
+        leaving = System.nanoTime();
+        slow.requestThreadLeaves();
+        assertTrue(System.nanoTime() - leaving < TimeUnit.SECONDS.toNanos(10), "a refusal ends the wait too");
+        sweeper.join();
+        assertEquals("400 " + BodyReceiver.TOO_SLOW, refused.answer());
+        assertEquals(0, refused.received.get());
     }
 
     @Test
     void aBodyCompletedElsewhereAfterTheRequestThreadLeftIsHandedOnAfterTheGrace() throws Exception {
         Exchange exchange = new Exchange(11);
+        exchange.grace = TimeUnit.HOURS.toNanos(1);
         BodyReception reception = exchange.waitingForMore();
         reception.requestThreadLeaves();
         Thread io = new Thread(() -> {
@@ -434,15 +449,15 @@ class BodyReceptionTest {
         assertEquals(0, exchange.received.get(), "put off");
         assertEquals(1, exchange.putOff.size());
         long delay = exchange.putOff.get(0).delayNanos();
-        assertTrue(delay > 0 && delay <= BodyReception.DISPATCH_GRACE_NANOS, "put off by the rest of the grace: " + delay);
+        assertTrue(delay > TimeUnit.MINUTES.toNanos(59) && delay <= exchange.grace, "put off by the rest of the grace: " + delay);
         exchange.putOff.get(0).task().run();
         assertEquals(1, exchange.received.get());
         assertEquals(1, exchange.released.get());
 
         Exchange afterGrace = new Exchange(11);
+        afterGrace.grace = 0;
         BodyReception slow = afterGrace.waitingForMore();
         slow.requestThreadLeaves();
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(BodyReception.DISPATCH_GRACE_NANOS) + 5);
         Thread io2 = new Thread(() -> {
             afterGrace.in.arrive("x%40y");
             slow.onDataAvailable();
@@ -453,7 +468,7 @@ class BodyReceptionTest {
         assertEquals(List.of(io2), afterGrace.receivedOn);
 
         Exchange undertow = new Exchange(11);
-        undertow.lateDispatchesMayBeLost = false;
+        undertow.handing = BodyReception.Handing.AT_ONCE;
         BodyReception wildfly = undertow.waitingForMore();
         Thread io3 = new Thread(() -> {
             undertow.in.arrive("x%40y");
@@ -462,11 +477,50 @@ class BodyReceptionTest {
         io3.start();
         io3.join();
         assertEquals(List.of(io3), undertow.receivedOn, "Undertow keeps any dispatch: handed on at once");
-        long before = System.nanoTime();
         wildfly.requestThreadLeaves();
-        assertTrue(System.nanoTime() - before < BodyReception.REQUEST_THREAD_WAIT_NANOS * 50, "no wait needed");
         assertEquals(1, undertow.received.get());
         assertTrue(undertow.putOff.isEmpty());
+    }
+
+    /** The container ends the request while its hand-on is put off: nothing is dispatched or written. */
+    @Test
+    void aHandOnPutOffPastTheRequestsEndOnlyLetsGo() throws Exception {
+        Exchange exchange = new Exchange(11);
+        exchange.grace = TimeUnit.HOURS.toNanos(1);
+        BodyReception reception = exchange.waitingForMore();
+        reception.requestThreadLeaves();
+        Thread io = new Thread(() -> {
+            exchange.in.arrive("x%40y");
+            reception.onDataAvailable();
+        });
+        io.start();
+        io.join();
+        reception.onComplete(null); // e.g. the client reset the connection meanwhile
+        exchange.putOff.get(0).task().run();
+        assertEquals(0, exchange.received.get(), "not dispatched: the request is over");
+        assertEquals(1, exchange.released.get());
+        assertNull(exchange.answer());
+    }
+
+    /** Should the container lose a dispatch all the same, the receiver answers it "busy", once. */
+    @Test
+    void aLostDispatchIsAnsweredBusy() throws Exception {
+        Exchange exchange = new Exchange(3);
+        BodyReception reception = exchange.reception(ReceivedBody.inMemory(), 1000);
+        exchange.in.arrive("abc");
+        reception.pump();
+        assertEquals(1, exchange.received.get());
+        reception.dispatchLost();
+        assertEquals("503 " + RequestGate.BUSY, exchange.answer());
+        assertEquals(List.of("answer", "complete"), exchange.events);
+    }
+
+    /** Until the thread waits with a time-out (5 s at most: a test without the wait fails, not hangs). */
+    private static void untilWaiting(Thread thread) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (thread.getState() != Thread.State.TIMED_WAITING && System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
+        }
     }
 
     private static void await(CountDownLatch latch) {
@@ -490,8 +544,10 @@ class BodyReceptionTest {
         final List<Thread> receivedOn = new CopyOnWriteArrayList<>();
         /** Hand-ons put off for later, not yet run. */
         final List<PutOff> putOff = new CopyOnWriteArrayList<>();
-        /** As on Payara; false as on WildFly. */
-        boolean lateDispatchesMayBeLost = true;
+        /** As on Payara, with these waits, unless set. */
+        long requestThreadWait = BodyReception.REQUEST_THREAD_WAIT_NANOS;
+        long grace = BodyReception.DISPATCH_GRACE_NANOS;
+        BodyReception.Handing handing;
         /** "answer" and "complete", in the order they happened. */
         final List<String> events = new CopyOnWriteArrayList<>();
         /** What writing the answer does besides: takes a container lock, in one test. */
@@ -549,7 +605,8 @@ class BodyReceptionTest {
                         public void released(BodyReception done) {
                             released.incrementAndGet();
                         }
-                    }, (delay, task) -> putOff.add(new PutOff(delay, task)), lateDispatchesMayBeLost);
+                    }, handing != null ? handing : new BodyReception.Handing(
+                            (delay, task) -> putOff.add(new PutOff(delay, task)), true, requestThreadWait, grace));
         }
 
         /** The refusal the client was answered with, or null. */
