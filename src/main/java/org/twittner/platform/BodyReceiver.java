@@ -124,21 +124,7 @@ public class BodyReceiver implements Filter {
 
     @Override
     public void init(FilterConfig filterConfig) {
-        sweeper = scheduler.scheduleWithFixedDelay(() -> {
-            long now = System.nanoTime();
-            for (BodyReception reception : receptions) {
-                try {
-                    reception.checkTime(now, executor);
-                } catch (RuntimeException e) { // a sweep that throws would be the last one
-                    LOG.log(Level.WARNING, "could not give up a slow request body", e);
-                }
-            }
-            dispatching.forEach((reception, since) -> {
-                if (now - since > LOST_DISPATCH_NANOS && dispatching.remove(reception, since)) {
-                    answerLostDispatch(reception);
-                }
-            });
-        }, 1, 1, TimeUnit.SECONDS);
+        sweeper = scheduler.scheduleWithFixedDelay(() -> sweep(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
         for (ServletRegistration servlet : filterConfig.getServletContext().getServletRegistrations().values()) {
             if (implementsMarker(servlet.getClassName(), UploadEndpoint.class)) {
                 uploadPaths.addAll(servlet.getMappings());
@@ -147,6 +133,29 @@ public class BodyReceiver implements Filter {
                 videoUploadPaths.addAll(servlet.getMappings());
             }
         }
+    }
+
+    /**
+     * Every second: gives up bodies that stopped arriving or are past their deadline, and
+     * answers dispatches the container lost. A sweep that throws would be the last one.
+     */
+    void sweep(long now) {
+        for (BodyReception reception : receptions) {
+            try {
+                reception.checkTime(now, executor);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not give up a slow request body", e);
+            }
+        }
+        dispatching.forEach((reception, since) -> {
+            if (now - since > LOST_DISPATCH_NANOS && dispatching.remove(reception, since)) {
+                try {
+                    answerLostDispatch(reception);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not answer a lost dispatch", e);
+                }
+            }
+        });
     }
 
     /** On the executor: a write that blocks must not hold up the sweeper. */

@@ -90,10 +90,6 @@ final class BodyReception implements ReadListener, AsyncListener {
     record Handing(Later later, boolean lateDispatchesMayBeLost, long requestThreadWaitNanos, long dispatchGraceNanos) {
         /** Undertow (WildFly): at once, from any thread. */
         static final Handing AT_ONCE = new Handing((delay, task) -> task.run(), false, 0, 0);
-
-        static Handing onPayara(Later later) {
-            return new Handing(later, true, REQUEST_THREAD_WAIT_NANOS, DISPATCH_GRACE_NANOS);
-        }
     }
 
     /** What the receiver does once the reception has ended, either way. */
@@ -155,8 +151,8 @@ final class BodyReception implements ReadListener, AsyncListener {
     private long requestThreadLeftAt;
     /** A body completed elsewhere while the request thread was inside: it hands it on as it leaves. */
     private boolean handOnLeftToRequestThread;
-    /** Signalled when the hand-on is left to the request thread. */
-    private final Condition handOnLeft = lock.newCondition();
+    /** Signalled when the receiving ends, whichever way: the request thread need wait no longer. */
+    private final Condition receivingEnded = lock.newCondition();
 
     /** Made on the request's own thread, in the filter. */
     BodyReception(AsyncContext async, ServletInputStream in, ReceivedBody body, long declared, long limit,
@@ -274,7 +270,7 @@ final class BodyReception implements ReadListener, AsyncListener {
                 }
             }
             abandoned = true; // an answer not yet written is not written now
-            handOnLeft.signalAll();
+            receivingEnded.signalAll();
             if (state != State.OVER) { // else the reception ended itself (a handed-on body belongs to its request)
                 if (state == State.RECEIVING && body != null) {
                     body.close();
@@ -320,7 +316,7 @@ final class BodyReception implements ReadListener, AsyncListener {
             long left = handing.requestThreadWaitNanos();
             while (state == State.RECEIVING && left > 0) { // ended by a hand-on or a refusal, signalled
                 try {
-                    left = handOnLeft.awaitNanos(left);
+                    left = receivingEnded.awaitNanos(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
@@ -346,19 +342,13 @@ final class BodyReception implements ReadListener, AsyncListener {
     void dispatchLost() {
         LOG.log(Level.SEVERE, "the container lost the async dispatch of a request to {0}; answered busy", path);
         body.close();
-        End end = new End(End.Kind.ANSWER_AND_COMPLETE, 503, RequestGate.BUSY);
         lock.lock();
         try {
             answering = true;
         } finally {
             lock.unlock();
         }
-        try {
-            answer(end);
-        } finally {
-            answered();
-            completeQuietly();
-        }
+        answerAndComplete(new End(End.Kind.ANSWER_AND_COMPLETE, 503, RequestGate.BUSY));
     }
 
     /** The container would not take the listener: the client is told to try again. */
@@ -518,7 +508,7 @@ final class BodyReception implements ReadListener, AsyncListener {
             return refusal(503, RequestGate.BUSY, true);
         }
         state = State.OVER;
-        handOnLeft.signalAll();
+        receivingEnded.signalAll();
         if (requestThreadInside && handing.lateDispatchesMayBeLost() && Thread.currentThread() != requestThread) {
             handOnLeftToRequestThread = true; // see the class comment
             return null;
@@ -535,7 +525,7 @@ final class BodyReception implements ReadListener, AsyncListener {
             body.close();
         }
         answering = true;
-        handOnLeft.signalAll(); // the request thread need not wait for the rest
+        receivingEnded.signalAll(); // the request thread need not wait for the rest
         if (clientDone) {
             state = State.OVER;
             return new End(End.Kind.ANSWER_AND_COMPLETE, code, message);
@@ -574,12 +564,7 @@ final class BodyReception implements ReadListener, AsyncListener {
             }
             case ANSWER_AND_COMPLETE -> {
                 ends.released(this);
-                try {
-                    answer(end);
-                } finally {
-                    answered();
-                    completeQuietly();
-                }
+                answerAndComplete(end);
             }
             case COMPLETE -> {
                 ends.released(this);
@@ -636,6 +621,15 @@ final class BodyReception implements ReadListener, AsyncListener {
         } catch (RuntimeException e) { // not handed on: nobody else will close or complete
             LOG.log(Level.WARNING, "could not hand on a request to " + path, e);
             body.close();
+            completeQuietly();
+        }
+    }
+
+    private void answerAndComplete(End end) {
+        try {
+            answer(end);
+        } finally {
+            answered();
             completeQuietly();
         }
     }

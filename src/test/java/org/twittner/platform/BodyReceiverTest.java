@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -158,8 +160,41 @@ class BodyReceiverTest {
     }
 
     /**
+     * A dispatch the container never runs (payara/Payara#8279) is answered "busy" by the sweep
+     * once it is 5 s old, not before; the filter's async pass, should it come after all, gives way.
+     */
+    @Test
+    void aDispatchThatNeverArrivesIsAnsweredBusyAndALatePassGivesWay() throws Exception {
+        receiver.executor = (ManagedExecutorService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("execute")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    ((Runnable) args[0]).run();
+                    return null;
+                });
+        log.setLevel(Level.OFF); // the SEVERE line is for real losses
+        Call call = new Call("192.0.2.9", "email=a%40b");
+        receiver.doFilter(call.request, call.response, NEVER);
+        assertTrue(call.dispatched, "the body came in the filter's own pump: dispatched");
+
+        receiver.sweep(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+        assertNull(call.answer(), "a dispatch a second old is not lost");
+        receiver.sweep(System.nanoTime() + BodyReceiver.LOST_DISPATCH_NANOS + TimeUnit.SECONDS.toNanos(1));
+        assertEquals("{\"code\":503,\"message\":\"" + RequestGate.BUSY + "\",\"data\":[]}", call.answer());
+        assertTrue(call.completed);
+
+        call.dispatcherType = DispatcherType.ASYNC; // the lost dispatch runs after all: NEVER would throw
+        receiver.doFilter(call.request, call.response, NEVER);
+        receiver.sweep(System.nanoTime() + BodyReceiver.LOST_DISPATCH_NANOS * 2);
+        assertEquals("{\"code\":503,\"message\":\"" + RequestGate.BUSY + "\",\"data\":[]}", call.answer(),
+                "answered once");
+    }
+
+    /**
      * One connection as the container hands it to the filter: a login head with 100,000 bytes
-     * declared and none of them there yet.
+     * declared and none of them there yet; or, given a body, a head whose body is there just
+     * after it (not yet when the filter asks what is available).
      */
     private static final class Call {
         final Map<String, Object> attributes = new HashMap<>();
@@ -169,17 +204,37 @@ class BodyReceiverTest {
         final HttpServletResponse response;
         ReadListener listener;
         boolean completed;
+        boolean dispatched;
+        DispatcherType dispatcherType = DispatcherType.REQUEST;
+        private final byte[] body;
+        private int read;
 
         Call(String address) {
+            this(address, null);
+        }
+
+        Call(String address, String form) {
+            body = form == null ? null : form.getBytes(StandardCharsets.US_ASCII);
             ServletInputStream input = new ServletInputStream() {
                 @Override
                 public boolean isFinished() {
-                    return false;
+                    return body != null && read == body.length;
                 }
 
                 @Override
                 public boolean isReady() {
-                    return false;
+                    return body != null;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    if (read == body.length) {
+                        return -1;
+                    }
+                    int n = Math.min(length, body.length - read);
+                    System.arraycopy(body, read, buffer, offset, n);
+                    read += n;
+                    return n;
                 }
 
                 @Override
@@ -224,6 +279,10 @@ class BodyReceiverTest {
                     new Class<?>[] {AsyncContext.class}, (proxy, method, args) -> switch (method.getName()) {
                         case "setTimeout", "addListener" -> null;
                         case "getResponse" -> response;
+                        case "dispatch" -> {
+                            dispatched = true;
+                            yield null;
+                        }
                         case "complete" -> {
                             completed = true;
                             yield null;
@@ -235,10 +294,10 @@ class BodyReceiverTest {
                         case "getAttribute" -> attributes.get((String) args[0]);
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         case "removeAttribute" -> attributes.remove((String) args[0]);
-                        case "getDispatcherType" -> DispatcherType.REQUEST;
+                        case "getDispatcherType" -> dispatcherType;
                         case "getServletPath" -> "/mobile_api";
                         case "getRequestURI" -> "/mobile_api/login";
-                        case "getContentLengthLong" -> 100_000L;
+                        case "getContentLengthLong" -> body == null ? 100_000L : (long) body.length;
                         case "getContentType" -> "application/x-www-form-urlencoded";
                         case "getHeader" -> null;
                         case "getRemoteAddr" -> address;

@@ -389,12 +389,7 @@ class BodyReceptionTest {
     void aBodyCompletedElsewhereWhileTheRequestThreadIsInsideIsHandedOnByTheRequestThread() throws Exception {
         Exchange exchange = new Exchange(11);
         BodyReception reception = exchange.waitingForMore();
-        Thread io = new Thread(() -> {
-            exchange.in.arrive("x%40y");
-            reception.onDataAvailable();
-        });
-        io.start();
-        io.join();
+        restArrivesOnAnotherThread(exchange, reception);
         assertEquals(0, exchange.received.get(), "not dispatched from the container's thread while the request thread is inside");
         reception.requestThreadLeaves();
         assertEquals(List.of(Thread.currentThread()), exchange.receivedOn);
@@ -440,12 +435,7 @@ class BodyReceptionTest {
         exchange.grace = TimeUnit.HOURS.toNanos(1);
         BodyReception reception = exchange.waitingForMore();
         reception.requestThreadLeaves();
-        Thread io = new Thread(() -> {
-            exchange.in.arrive("x%40y");
-            reception.onDataAvailable();
-        });
-        io.start();
-        io.join();
+        restArrivesOnAnotherThread(exchange, reception);
         assertEquals(0, exchange.received.get(), "put off");
         assertEquals(1, exchange.putOff.size());
         long delay = exchange.putOff.get(0).delayNanos();
@@ -458,25 +448,15 @@ class BodyReceptionTest {
         afterGrace.grace = 0;
         BodyReception slow = afterGrace.waitingForMore();
         slow.requestThreadLeaves();
-        Thread io2 = new Thread(() -> {
-            afterGrace.in.arrive("x%40y");
-            slow.onDataAvailable();
-        });
-        io2.start();
-        io2.join();
+        Thread completer = restArrivesOnAnotherThread(afterGrace, slow);
         assertTrue(afterGrace.putOff.isEmpty(), "the grace is over: handed on at once");
-        assertEquals(List.of(io2), afterGrace.receivedOn);
+        assertEquals(List.of(completer), afterGrace.receivedOn);
 
         Exchange undertow = new Exchange(11);
         undertow.handing = BodyReception.Handing.AT_ONCE;
         BodyReception wildfly = undertow.waitingForMore();
-        Thread io3 = new Thread(() -> {
-            undertow.in.arrive("x%40y");
-            wildfly.onDataAvailable();
-        });
-        io3.start();
-        io3.join();
-        assertEquals(List.of(io3), undertow.receivedOn, "Undertow keeps any dispatch: handed on at once");
+        Thread ioThread = restArrivesOnAnotherThread(undertow, wildfly);
+        assertEquals(List.of(ioThread), undertow.receivedOn, "on Undertow: handed on at once, from the I/O thread");
         wildfly.requestThreadLeaves();
         assertEquals(1, undertow.received.get());
         assertTrue(undertow.putOff.isEmpty());
@@ -489,12 +469,7 @@ class BodyReceptionTest {
         exchange.grace = TimeUnit.HOURS.toNanos(1);
         BodyReception reception = exchange.waitingForMore();
         reception.requestThreadLeaves();
-        Thread io = new Thread(() -> {
-            exchange.in.arrive("x%40y");
-            reception.onDataAvailable();
-        });
-        io.start();
-        io.join();
+        restArrivesOnAnotherThread(exchange, reception);
         reception.onComplete(null); // e.g. the client reset the connection meanwhile
         exchange.putOff.get(0).task().run();
         assertEquals(0, exchange.received.get(), "not dispatched: the request is over");
@@ -520,6 +495,18 @@ class BodyReceptionTest {
         }
         assertEquals("503 " + RequestGate.BUSY, exchange.answer());
         assertEquals(List.of("answer", "complete"), exchange.events);
+    }
+
+    /** The rest of an 11-byte login ("email=" came) arrives, on a container thread of its own. */
+    private static Thread restArrivesOnAnotherThread(Exchange exchange, BodyReception reception)
+            throws InterruptedException {
+        Thread io = new Thread(() -> {
+            exchange.in.arrive("x%40y");
+            reception.onDataAvailable();
+        });
+        io.start();
+        io.join();
+        return io;
     }
 
     /** Until the thread waits with a time-out (5 s at most: a test without the wait fails, not hangs). */
